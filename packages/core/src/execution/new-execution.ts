@@ -28,7 +28,7 @@ export interface NewExecution {
 }
 
 export function newExecutionState(spec: NewExecution): ExecutionState {
-  const rootFrameId = "frame-0";
+  const rootFrameId = "0";
   const root: Frame = {
     id: rootFrameId,
     parentId: undefined,

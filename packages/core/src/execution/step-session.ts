@@ -4,7 +4,7 @@
  * (history events and commands). Also the small operations every state
  * module shares: writing an event, allocating ids, arming timers.
  */
-import type { CompiledMachine } from "../definition/compiled.js";
+import type { CompiledMachine, CompiledMap } from "../definition/compiled.js";
 import type { JsonValue } from "../json.js";
 import type { Random } from "../random.js";
 import type { Command } from "./commands.js";
@@ -24,7 +24,7 @@ export interface Transition {
 /** Work queued within one step: a frame to continue, in FIFO order. */
 export interface ReadyWork {
   readonly frameId: string;
-  readonly run: () => Transition | undefined;
+  run(): Transition | undefined;
 }
 
 export interface StepSession {
@@ -37,8 +37,8 @@ export interface StepSession {
   readonly log: HistoryLog;
   readonly commands: Command[];
   readonly ready: ReadyWork[];
-  /** Map frames whose iteration launcher is already queued in `ready`. */
-  readonly launchersQueued: Set<string>;
+  /** The iteration launcher of each Map frame that ran one in this step (states/map-iterations.ts). */
+  readonly launchers: Map<string, ReadyWork & { queued: boolean; readonly state: CompiledMap }>;
   /** Listens to the data of each step (runtime.testState only). */
   readonly inspector: Inspector | undefined;
 }
@@ -70,12 +70,18 @@ export function emitStateEvent(
   frame.lastEventId = id;
 }
 
-export function nextId(session: StepSession, prefix: string): string {
-  return `${prefix}-${session.state.nextId++}`;
+/**
+ * A new id for a frame, timer or task: a decimal number as a string, unique
+ * within the execution. The tables of frames, timers and tasks are keyed by
+ * these ids; keys that read as array indexes are kept by V8 as elements,
+ * whereas every new named key ("frame-7") would make a new hidden class.
+ */
+export function nextId(session: StepSession): string {
+  return String(session.state.nextId++);
 }
 
 export function setTimer(session: StepSession, record: TimerRecord): string {
-  const timerId = nextId(session, "timer");
+  const timerId = nextId(session);
   session.state.timers[timerId] = record;
   session.commands.push({ type: "set-timer", timerId, at: record.at });
   return timerId;

@@ -57,7 +57,7 @@ export function step(
     log: env.log,
     commands: [],
     ready: [],
-    launchersQueued: new Set(),
+    launchers: new Map(),
     inspector: env.inspector,
   };
   if (state.status === "RUNNING") {

@@ -9,7 +9,8 @@ import { abortFrame } from "../execution/execution-end.js";
 import type { Frame } from "../execution/execution-state.js";
 import { asStatesError, settleState } from "../execution/frame-runner.js";
 import type { StepSession } from "../execution/step-session.js";
-import { nextId } from "../execution/step-session.js";
+import type { ReadyWork, Transition } from "../execution/step-session.js";
+import { emit, nextId } from "../execution/step-session.js";
 import type { StateOutcome } from "./state-outcome.js";
 
 export function startChildFrame(
@@ -24,14 +25,14 @@ export function startChildFrame(
     readonly silent?: boolean;
     /** Outer variables are not visible from the frame. */
     readonly isolated?: boolean;
-    /** Runs when the frame starts, before its first state. */
-    readonly onStart?: (child: Frame) => void;
+    /** The frame is an iteration of this Map state: it starts with MapIterationStarted. */
+    readonly iterationOf?: string;
   } = {},
 ): Frame {
   const scope = session.machine.scopes.get(scopeKey);
   if (!scope) throw new Error(`Unknown scope '${scopeKey}'`);
   const child: Frame = {
-    id: nextId(session, "frame"),
+    id: nextId(session),
     parentId: parent.id,
     scope: scopeKey,
     kind,
@@ -53,14 +54,31 @@ export function startChildFrame(
   parent.join?.running.push(child.id);
   // Queued, not run now: branches and iterations start in order, each
   // running until it blocks or ends before the next one starts.
-  session.ready.push({
-    frameId: child.id,
-    run: () => {
-      options.onStart?.(child);
-      return { next: scope.startAt, input };
-    },
-  });
+  session.ready.push(new ChildStart(session, child, { next: scope.startAt, input }, options.iterationOf));
   return child;
+}
+
+class ChildStart implements ReadyWork {
+  readonly frameId: string;
+
+  constructor(
+    private readonly session: StepSession,
+    private readonly child: Frame,
+    private readonly transition: Transition,
+    private readonly iterationOf: string | undefined,
+  ) {
+    this.frameId = child.id;
+  }
+
+  run(): Transition {
+    if (this.iterationOf !== undefined) {
+      emit(this.session, this.child, "MapIterationStarted", {
+        name: this.iterationOf,
+        index: this.child.index!,
+      });
+    }
+    return this.transition;
+  }
 }
 
 /** Drops a finished child from its parent's join. */

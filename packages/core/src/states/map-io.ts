@@ -36,7 +36,7 @@ export function requestMapIo(
     stateMachineArn: identity.stateMachineArn,
     purpose,
   };
-  const taskId = nextId(session, "task");
+  const taskId = nextId(session);
   const record: TaskRecord = {
     frameId: frame.id,
     invocation,

@@ -12,7 +12,7 @@ import { evalScope } from "../dataflow/eval-scope.js";
 import { applyTemplate } from "../dataflow/jsonpath-pipeline.js";
 import type { Frame, Join } from "../execution/execution-state.js";
 import type { FrameResult } from "../execution/frame-runner.js";
-import type { StepSession } from "../execution/step-session.js";
+import type { ReadyWork, StepSession } from "../execution/step-session.js";
 import { emit } from "../execution/step-session.js";
 import {
   abortRunningChildren,
@@ -32,33 +32,55 @@ function hasCapacity(join: Join): boolean {
   return join.maxConcurrency === 0 || join.running.length < join.maxConcurrency;
 }
 
-/** Starts the next iteration, then queues itself again while there is room. */
+/** Queues the Map frame's launcher, unless it is queued already: it starts the next iteration. */
 export function queueLauncher(session: StepSession, frame: Frame, state: CompiledMap): void {
-  if (session.launchersQueued.has(frame.id)) return;
-  session.launchersQueued.add(frame.id);
-  session.ready.push({
-    frameId: frame.id,
-    run: () => {
-      session.launchersQueued.delete(frame.id);
-      const join = frame.join;
-      if (!join?.items || session.state.frames[frame.id] !== frame) return undefined;
-      if (join.nextIndex >= join.items.length || !hasCapacity(join)) return undefined;
-      try {
-        launchIteration(session, frame, state, join);
-      } catch (error) {
-        failMap(
-          session,
-          frame,
-          state,
-          error instanceof StatesError ? error : new StateRuntimeError(String(error)),
-          false,
-        );
-        return undefined;
-      }
-      if (join.nextIndex < join.items.length && hasCapacity(join)) queueLauncher(session, frame, state);
+  let launcher = session.launchers.get(frame.id);
+  // A frame may run one Map state after another within a step: a launcher serves one.
+  if (launcher?.state !== state) {
+    launcher = new IterationLauncher(session, frame, state);
+    session.launchers.set(frame.id, launcher);
+  }
+  if (launcher.queued) return;
+  launcher.queued = true;
+  session.ready.push(launcher);
+}
+
+/** Starts the next iteration, then queues itself again while there is room (one per Map frame and step). */
+class IterationLauncher implements ReadyWork {
+  queued = false;
+  readonly frameId: string;
+
+  constructor(
+    private readonly session: StepSession,
+    private readonly frame: Frame,
+    readonly state: CompiledMap,
+  ) {
+    this.frameId = frame.id;
+  }
+
+  run(): undefined {
+    const { session, frame, state } = this;
+    this.queued = false;
+    const join = frame.join;
+    if (!join?.items || session.state.frames[frame.id] !== frame) return undefined;
+    // The Map failed and the frame went on to another Map state in the same step: that one has its own.
+    if (frame.stateName !== state.name) return undefined;
+    if (join.nextIndex >= join.items.length || !hasCapacity(join)) return undefined;
+    try {
+      launchIteration(session, frame, state, join);
+    } catch (error) {
+      failMap(
+        session,
+        frame,
+        state,
+        error instanceof StatesError ? error : new StateRuntimeError(String(error)),
+        false,
+      );
       return undefined;
-    },
-  });
+    }
+    if (join.nextIndex < join.items.length && hasCapacity(join)) queueLauncher(session, frame, state);
+    return undefined;
+  }
 }
 
 function launchIteration(session: StepSession, frame: Frame, state: CompiledMap, join: Join): void {
@@ -69,10 +91,9 @@ function launchIteration(session: StepSession, frame: Frame, state: CompiledMap,
   const distributed = state.mode === "DISTRIBUTED";
   // A distributed Map's iterations are child executions: out of this history, and blind to its variables.
   startChildFrame(session, frame, "iteration", state.processor, index, input, {
-    ...(distributed ? { silent: true, isolated: true } : {}),
-    onStart: (child) => {
-      emit(session, child, "MapIterationStarted", { name: state.name, index });
-    },
+    silent: distributed,
+    isolated: distributed,
+    iterationOf: state.name,
   });
 }
 

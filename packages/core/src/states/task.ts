@@ -71,7 +71,7 @@ export function runTask(session: StepSession, frame: Frame, state: CompiledTask)
   const invocations = session.state.invocations;
   const invocationIndex = invocations[state.name] ?? 0;
   invocations[state.name] = invocationIndex + 1;
-  const taskId = nextId(session, "task");
+  const taskId = nextId(session);
   const invocation: TaskInvocation = {
     stateName: state.name,
     resource,
