@@ -37,8 +37,8 @@ export interface StepSession {
   readonly log: HistoryLog;
   readonly commands: Command[];
   readonly ready: ReadyWork[];
-  /** The iteration launcher of each Map frame that ran one in this step (states/map-iterations.ts). */
-  readonly launchers: Map<string, ReadyWork & { queued: boolean; readonly state: CompiledMap }>;
+  /** The iteration launcher of each Map frame that ran one in this step (states/map-iterations.ts); made on first use. */
+  launchers: Map<string, ReadyWork & { queued: boolean; readonly state: CompiledMap }> | undefined;
   /** Listens to the data of each step (runtime.testState only). */
   readonly inspector: Inspector | undefined;
 }

@@ -57,7 +57,7 @@ export function step(
     log: env.log,
     commands: [],
     ready: [],
-    launchers: new Map(),
+    launchers: undefined,
     inspector: env.inspector,
   };
   if (state.status === "RUNNING") {

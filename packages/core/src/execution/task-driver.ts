@@ -59,12 +59,14 @@ export async function driveTask(
       (sent.resource.pattern === "wait-for-task-token" || sent.resource.family === "activity");
     return awaitsToken ? { kind: "submitted", output } : { kind: "succeeded", output };
   };
-  const chain = interceptors.reduceRight<() => Promise<TaskOutcome>>(
-    (next, interceptor) => () => interceptor(sent, context, next),
-    callIntegration,
-  );
   try {
-    const outcome = await chain();
+    const outcome =
+      interceptors.length === 0
+        ? await callIntegration()
+        : await interceptors.reduceRight<() => Promise<TaskOutcome>>(
+            (next, interceptor) => () => interceptor(sent, context, next),
+            callIntegration,
+          )();
     if (outcome.kind !== "succeeded" && outcome.kind !== "submitted") return outcome;
     return { kind: outcome.kind, output: toJsonValue(outcome.output) };
   } catch (error) {

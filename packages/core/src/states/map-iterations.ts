@@ -34,11 +34,12 @@ function hasCapacity(join: Join): boolean {
 
 /** Queues the Map frame's launcher, unless it is queued already: it starts the next iteration. */
 export function queueLauncher(session: StepSession, frame: Frame, state: CompiledMap): void {
-  let launcher = session.launchers.get(frame.id);
+  const launchers = (session.launchers ??= new Map<string, IterationLauncher>());
+  let launcher = launchers.get(frame.id);
   // A frame may run one Map state after another within a step: a launcher serves one.
   if (launcher?.state !== state) {
     launcher = new IterationLauncher(session, frame, state);
-    session.launchers.set(frame.id, launcher);
+    launchers.set(frame.id, launcher);
   }
   if (launcher.queued) return;
   launcher.queued = true;
