@@ -5,14 +5,12 @@
  * more than running most states, and most histories are never read in full.
  *
  * The log is columnar, so that recording an event allocates nothing of its
- * own: ids, times and types go into arrays of plain numbers (small integers
- * and unboxed doubles, which the garbage collector does not trace); entered
- * and exited events, nearly all of any history, keep the state's name and a
- * reference to their payload (which exists anyway); the other events keep
- * their details. Plain arrays rather than typed ones: a typed array above 64
- * bytes keeps its memory outside the heap, and allocating that for every new
- * execution cost more than running a small one (measured: no loss on long
- * executions).
+ * own and pushes as little as it can: the type (an interned string), and
+ * for entered and exited events, nearly all of any history, the state's name
+ * and a reference to the payload (which exists anyway); the other events
+ * keep their details. Times and previous event ids are mostly predictable,
+ * so only the exceptions are kept: all events of one step share a time, and
+ * in a sequential run each event follows the one before.
  */
 import type { JsonObject, JsonValue } from "../json.js";
 import type { RecordedDetails } from "./deferred-json.js";
@@ -21,26 +19,20 @@ import type { HistoryEvent, HistoryEventType } from "./history-event.js";
 import { detailsKeyOf } from "./history-event.js";
 import { isoTimestamp } from "./iso-timestamp.js";
 
-/** Event types as small numbers, assigned on first use (there are a few dozen). */
-const typeCodes = new Map<HistoryEventType, number>();
-const typesByCode: HistoryEventType[] = [];
-
-function typeCode(type: HistoryEventType): number {
-  let code = typeCodes.get(type);
-  if (code === undefined) {
-    code = typesByCode.push(type) - 1;
-    typeCodes.set(type, code);
-  }
-  return code;
-}
-
 export class HistoryLog {
   /** A log that records nothing: the execution keeps no history and nobody observes it. */
   readonly #recording: boolean;
-  readonly #previousEventIds: number[] = [];
-  /** Epoch milliseconds. */
+  readonly #types: HistoryEventType[] = [];
+  /** Where the time changes: the index of the first event at each time, and that time (epoch ms). */
+  readonly #timeChanges: number[] = [];
   readonly #times: number[] = [];
-  readonly #types: number[] = [];
+  /**
+   * Where an event's previous event id is not one more than the last
+   * event's: pairs of the event's index and its previous event id.
+   */
+  readonly #previousIdBreaks: number[] = [];
+  #lastTime = Number.NaN;
+  #lastPreviousEventId = Number.NaN;
   /** Entered and exited events: the state's name; undefined for the others. */
   readonly #stateNames: (string | undefined)[] = [];
   /** Entered and exited events: the payload; the others: their details, if any. */
@@ -76,9 +68,15 @@ export class HistoryLog {
   }
 
   #append(previousEventId: number, time: number, type: HistoryEventType): void {
-    this.#previousEventIds.push(previousEventId);
-    this.#times.push(time);
-    this.#types.push(typeCode(type));
+    const index = this.#types.push(type) - 1;
+    if (time !== this.#lastTime) {
+      this.#lastTime = time;
+      this.#timeChanges.push(index);
+      this.#times.push(time);
+    }
+    if (previousEventId !== this.#lastPreviousEventId + 1)
+      this.#previousIdBreaks.push(index, previousEventId);
+    this.#lastPreviousEventId = previousEventId;
   }
 
   /** Writes every event in AWS's shape; `firstId` is the id of the first. */
@@ -86,12 +84,23 @@ export class HistoryLog {
     const written: HistoryEvent[] = [];
     let lastPayload: JsonValue | undefined;
     let lastText = "";
+    let timestamp = "";
+    let nextTimeChange = 0;
+    let previousEventId = 0;
+    let nextBreak = 0;
     for (let i = 0; i < this.#types.length; i++) {
-      const type = typesByCode[this.#types[i]!]!;
+      const type = this.#types[i]!;
+      if (this.#timeChanges[nextTimeChange] === i) timestamp = isoTimestamp(this.#times[nextTimeChange++]!);
+      if (this.#previousIdBreaks[nextBreak] === i) {
+        previousEventId = this.#previousIdBreaks[nextBreak + 1]!;
+        nextBreak += 2;
+      } else {
+        previousEventId++;
+      }
       const event: { -readonly [K in keyof HistoryEvent]: HistoryEvent[K] } = {
         id: firstId + i,
-        previousEventId: this.#previousEventIds[i]!,
-        timestamp: isoTimestamp(this.#times[i]!),
+        previousEventId,
+        timestamp,
         type,
       };
       const key = detailsKeyOf(type);
@@ -115,9 +124,13 @@ export class HistoryLog {
 
   /** Forgets every event (once written, the caller keeps them). */
   clear(): void {
-    this.#previousEventIds.length = 0;
-    this.#times.length = 0;
     this.#types.length = 0;
+    this.#timeChanges.length = 0;
+    this.#times.length = 0;
+    this.#previousIdBreaks.length = 0;
+    // The next event starts the columns afresh: its time and previous id are recorded.
+    this.#lastTime = Number.NaN;
+    this.#lastPreviousEventId = Number.NaN;
     this.#stateNames.length = 0;
     this.#data.length = 0;
   }
