@@ -102,7 +102,8 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
   // setImmediate runs after the microtask queue is drained, so promise chains
   // started by a fired timer get to register their own timers or holds first.
   const scheduleCheck = (): void => {
-    if (checkScheduled || !clock.autoAdvance) return;
+    // With no timer pending there is nothing to advance to; setting one schedules the check.
+    if (checkScheduled || !clock.autoAdvance || timers.size === 0) return;
     checkScheduled = true;
     setImmediate(() => {
       checkScheduled = false;
