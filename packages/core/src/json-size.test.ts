@@ -41,6 +41,15 @@ describe("jsonByteLength", () => {
     expect(jsonByteLength(records)).toBe(textSize(records));
   });
 
+  it("measures long arrays, which it serializes natively, with every kind of item", () => {
+    const tricky = [null, -0, 1e21, 'q"\\', "\u0001", "é€😀", "\ud800 lone", undefined, { k: [undefined] }];
+    const long = Array.from({ length: 200 }, (_, i) => tricky[i % tricky.length]) as JsonValue[];
+    expect(jsonByteLength(long)).toBe(textSize(long));
+    expect(jsonByteLength({ inside: long, after: "ü" })).toBe(textSize({ inside: long, after: "ü" }));
+    expect(exceedsJsonBytes(long, textSize(long))).toBe(false);
+    expect(exceedsJsonBytes(long, textSize(long) - 1)).toBe(true);
+  });
+
   it("agrees with JSON.stringify on random values", () => {
     let seed = 42;
     const next = (n: number): number => {

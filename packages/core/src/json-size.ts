@@ -1,8 +1,10 @@
 /**
  * The size of a value's JSON text — what `JSON.stringify` writes, encoded as
- * UTF-8 — computed without writing the text. Every state checks its output
- * against the 256 KiB payload quota, and history text is only written when
- * the history is read, so the check must not serialize.
+ * UTF-8 — mostly computed without writing the text. Every state checks its
+ * output against the 256 KiB payload quota, and history text is only
+ * written when the history is read, so the check must not serialize the
+ * whole payload each time; only a long array met for the first time is
+ * serialized, natively, because that is faster than walking it.
  *
  * Payloads are never mutated once built (every step of the data flow makes
  * new objects and shares what it does not change), so the size of a large
@@ -70,6 +72,8 @@ function byteBound(value: JsonValue | undefined): number {
       if (value === null) return 4;
       const known = remembered.get(value) ?? rememberedBounds.get(value);
       if (known !== undefined) return known;
+      // A long array is measured exactly (natively, see containerByteLength): as cheap as a bound.
+      if (Array.isArray(value) && value.length >= NATIVE_FROM_ITEMS) return containerByteLength(value);
       let bound = 2;
       if (Array.isArray(value)) {
         for (const item of value) bound += 1 + (item === undefined ? 4 : byteBound(item));
@@ -94,10 +98,22 @@ function containerByteLength(value: JsonObject | JsonValue[]): number {
   // A miss costs little: an object that was never a WeakMap key has no identity hash yet.
   const known = remembered.get(value);
   if (known !== undefined) return known;
-  const size = Array.isArray(value) ? arrayByteLength(value) : objectByteLength(value);
+  let size: number;
+  if (Array.isArray(value)) {
+    // A long array met for the first time is usually data carried in whole (an input's records, a
+    // Map's results): the native serializer measures it faster than a walk, above all in code the
+    // JIT has not optimized yet. Its subtrees are then not remembered, but the array is.
+    size =
+      value.length >= NATIVE_FROM_ITEMS ? Buffer.byteLength(JSON.stringify(value)) : arrayByteLength(value);
+  } else {
+    size = objectByteLength(value);
+  }
   if (size >= REMEMBER_FROM_BYTES) remembered.set(value, size);
   return size;
 }
+
+/** Arrays with at least this many items are measured by serializing them. */
+const NATIVE_FROM_ITEMS = 64;
 
 function arrayByteLength(items: readonly JsonValue[]): number {
   let bytes = 2 + Math.max(0, items.length - 1);
