@@ -65,7 +65,8 @@ export function intrinsicArityProblems(expr: IntrinsicExpression): readonly stri
 }
 
 function evaluateCall(call: IntrinsicCall, scope: PathScope, random: Random): JsonValue {
-  const args = call.args.map((arg) => evaluateNode(arg, scope, random));
+  const args: JsonValue[] = [];
+  for (let i = 0; i < call.args.length; i++) args.push(evaluateNode(call.args[i]!, scope, random));
   return applyIntrinsic(args, { call, random });
 }
 

@@ -12,7 +12,6 @@
  * element itself.
  */
 import type { JsonValue } from "../json.js";
-import { getOwn, isJsonObject } from "../json.js";
 import type { PathRoot, PathSegment } from "./json-path-syntax.js";
 import { areSegmentsDefinite } from "./json-path-syntax.js";
 import { parsePathText } from "./json-path-parser.js";
@@ -132,10 +131,14 @@ function simpleLookup(
   value: JsonValue,
 ): JsonValue | undefined | typeof SLOW {
   let current: JsonValue = value;
-  for (const segment of segments) {
+  // Indexed loops and no helper calls: this runs for most paths of most states, often before the JIT
+  // has optimized it, where every call and iterator step costs.
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
     let next: JsonValue | undefined;
     if (segment.kind === "property") {
-      next = isJsonObject(current) ? getOwn(current, segment.name) : undefined;
+      if (typeof current !== "object" || current === null || Array.isArray(current)) return undefined;
+      next = Object.hasOwn(current, segment.name) ? current[segment.name] : undefined;
     } else if (segment.kind === "index") {
       if (!Array.isArray(current)) return undefined;
       next = current[segment.index < 0 ? current.length + segment.index : segment.index];

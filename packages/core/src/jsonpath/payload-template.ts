@@ -101,8 +101,11 @@ export function evaluatePayloadTemplate(template: PayloadTemplate, scope: Templa
       return template.items.map((item) => evaluatePayloadTemplate(item, scope));
     case "object": {
       const result: JsonObject = {};
-      for (const field of template.fields)
+      const fields = template.fields;
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i]!;
         setOwn(result, field.key, evaluatePayloadTemplate(field.value, scope));
+      }
       return result;
     }
     case "source":
