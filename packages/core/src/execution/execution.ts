@@ -251,9 +251,7 @@ export class Execution {
     if (invocation.taskToken !== undefined) this.#env.tokens.register(invocation.taskToken, this, taskId);
     const live = (): boolean => this.#tasks.get(taskId) === inFlight;
     void driveTask(invocation, clock, this.#env.random, this.#env.registry, this.#env.interceptors, {
-      get signal() {
-        return inFlight.signal;
-      },
+      attempt: inFlight,
       heartbeat: () => {
         if (live()) this.#apply({ type: "task-heartbeat", taskId });
       },

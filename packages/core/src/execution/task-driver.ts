@@ -12,8 +12,8 @@ import { toJsonValue } from "../json.js";
 import type { Random } from "../random.js";
 
 export interface TaskDriverHooks {
-  /** Read only when the integration asks for it. */
-  readonly signal: AbortSignal;
+  /** The attempt's AbortSignal, made only if the integration reads `context.signal`. */
+  readonly attempt: { readonly signal: AbortSignal };
   readonly heartbeat: () => void;
   readonly submitted: (output: JsonValue) => void;
   readonly started: (workerName?: string) => void;
@@ -27,18 +27,7 @@ export async function driveTask(
   interceptors: readonly TaskInterceptor[],
   hooks: TaskDriverHooks,
 ): Promise<TaskOutcome> {
-  const context: TaskContext = {
-    get signal() {
-      return hooks.signal;
-    },
-    clock,
-    random,
-    heartbeat: hooks.heartbeat,
-    submitted: (output) => {
-      hooks.submitted(toJsonValue(output));
-    },
-    started: hooks.started,
-  };
+  const context = new AttemptContext(hooks, clock, random);
   // Like a real service, user code gets its own copy of the parameters and
   // keeps none of the result: the execution's payloads are never mutated
   // (its history refers to them), whatever a handler does with its objects.
@@ -71,6 +60,36 @@ export async function driveTask(
     return { kind: outcome.kind, output: toJsonValue(outcome.output) };
   } catch (error) {
     return outcomeOfError(error);
+  }
+}
+
+/**
+ * What an integration sees of its attempt. A class, so that the `signal`
+ * getter lives on the prototype: an object literal with a getter is built
+ * by a slow runtime call, on every attempt. The callbacks are own
+ * properties, so they keep working when destructured.
+ */
+class AttemptContext implements TaskContext {
+  readonly #attempt: { readonly signal: AbortSignal };
+  readonly heartbeat: () => void;
+  readonly submitted: (output: JsonValue) => void;
+  readonly started: (workerName?: string) => void;
+
+  constructor(
+    hooks: TaskDriverHooks,
+    readonly clock: Clock,
+    readonly random: Random,
+  ) {
+    this.#attempt = hooks.attempt;
+    this.heartbeat = hooks.heartbeat;
+    this.submitted = (output) => {
+      hooks.submitted(toJsonValue(output));
+    };
+    this.started = hooks.started;
+  }
+
+  get signal(): AbortSignal {
+    return this.#attempt.signal;
   }
 }
 
