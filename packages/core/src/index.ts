@@ -17,6 +17,20 @@ export type { Execution, ExecutionResult, HistoryMode, HistoryObserver } from ".
 export type { ExecutionSnapshot, ExecutionStatus } from "./execution/execution-state.js";
 export type { HistoryEvent, HistoryEventType } from "./execution/history-event.js";
 export { TaskTokenError } from "./execution/task-tokens.js";
+export type {
+  ClaimedExecution,
+  Commit,
+  ExecutionStore,
+  ExecutionSummary,
+  InboxItem,
+  ListFilter,
+  MachineRecord,
+  NewExecutionRecord,
+  StoredEvent,
+  StoredExecution,
+  TokenRecord,
+} from "./durable/execution-store.js";
+export { memoryStore } from "./durable/memory-store.js";
 export type { TaskTokenErrorName } from "./execution/task-tokens.js";
 export type {
   Integration,
