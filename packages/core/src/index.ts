@@ -10,7 +10,14 @@ export type { Clock, VirtualClock, VirtualClockOptions, CancelTimer } from "./cl
 export { systemClock, virtualClock } from "./clock.js";
 export type { Random } from "./random.js";
 export { systemRandom, seededRandom } from "./random.js";
-export type { Runtime, RuntimeOptions, LoadOptions, StartOptions, StateMachine } from "./runtime.js";
+export type {
+  DurableRuntime,
+  Runtime,
+  RuntimeOptions,
+  LoadOptions,
+  StartOptions,
+  StateMachine,
+} from "./runtime.js";
 export { createRuntime, DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_HISTORY_LIMIT } from "./runtime.js";
 export type { InspectionData, TestStateOptions, TestStateResult, TestStateStatus } from "./test-state.js";
 export type { Execution, ExecutionResult, HistoryMode, HistoryObserver } from "./execution/execution.js";
@@ -31,6 +38,15 @@ export type {
   TokenRecord,
 } from "./durable/execution-store.js";
 export { memoryStore } from "./durable/memory-store.js";
+export type {
+  DurableApi,
+  ExecutionDescription,
+  ExecutionListItem,
+  ListExecutionsOptions,
+} from "./durable/durable-runtime.js";
+export type { WorkOptions, Worker } from "./durable/worker.js";
+export { ExecutionApiError } from "./durable/api-error.js";
+export type { ExecutionApiErrorName } from "./durable/api-error.js";
 export type { TaskTokenErrorName } from "./execution/task-tokens.js";
 export type {
   Integration,

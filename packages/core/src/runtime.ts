@@ -29,6 +29,9 @@ import type { Integration, TaskInterceptor } from "./integrations/types.js";
 import type { JsonValue } from "./json.js";
 import { cloneJson } from "./json.js";
 import type { Random } from "./random.js";
+import type { DurableApi } from "./durable/durable-runtime.js";
+import { durableApi } from "./durable/durable-runtime.js";
+import type { ExecutionStore } from "./durable/execution-store.js";
 import type { TestStateOptions, TestStateResult } from "./test-state.js";
 import { runTestState } from "./test-state.js";
 import { systemRandom } from "./random.js";
@@ -67,6 +70,8 @@ export interface StateMachine {
   readonly definition: StateMachineDefinition;
   /** Problems that do not stop the machine from running (e.g. unserved resources when allowed). */
   readonly warnings: readonly Diagnostic[];
+  /** Loaded with `allowUnservedResources`: a durable store keeps it with the definition. */
+  readonly allowUnservedResources: boolean;
   /** @internal */
   readonly compiled: CompiledMachine;
 }
@@ -101,11 +106,25 @@ export interface Runtime {
   readonly registry: IntegrationRegistry;
 }
 
+/**
+ * A runtime whose executions live in a store and survive restarts: started
+ * with `startExecution`, advanced by workers (`work()`), looked at and
+ * answered through the store with AWS's API shapes.
+ */
+export interface DurableRuntime
+  extends
+    Omit<Runtime, "start" | "resume" | "sendTaskSuccess" | "sendTaskFailure" | "sendTaskHeartbeat">,
+    DurableApi {}
+
 export const DEFAULT_ACCOUNT = "111111111111";
 export const DEFAULT_REGION = "us-east-1";
 export const DEFAULT_HISTORY_LIMIT = 25_000;
 
-export function createRuntime(options: RuntimeOptions = {}): Runtime {
+export function createRuntime(options: RuntimeOptions & { readonly store: ExecutionStore }): DurableRuntime;
+export function createRuntime(options?: RuntimeOptions): Runtime;
+export function createRuntime(
+  options: RuntimeOptions & { readonly store?: ExecutionStore } = {},
+): Runtime | DurableRuntime {
   const clock = options.clock ?? systemClock();
   const random = options.random ?? systemRandom();
   const account = options.account ?? DEFAULT_ACCOUNT;
@@ -158,6 +177,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         arn: `arn:aws:states:${region}:${account}:stateMachine:${name}`,
         definition: machine.definition,
         warnings: diagnostics.filter((d) => d.severity === "warning"),
+        allowUnservedResources: loadOptions.allowUnservedResources ?? false,
         compiled: machine,
       };
     },
@@ -234,5 +254,24 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       execution.deliverCallback(taskId, { type: "task-heartbeat", taskId });
     },
   };
-  return runtime;
+  if (!options.store) return runtime;
+  const durableTokens = { register() {}, release() {} };
+  return {
+    clock,
+    registry,
+    load: (definition, loadOptions) => runtime.load(definition, loadOptions),
+    validate: (definition, loadOptions) => runtime.validate(definition, loadOptions),
+    testState: (definition, testOptions) => runtime.testState(definition, testOptions),
+    ...durableApi({
+      store: options.store,
+      // Tokens of durable executions are kept and looked up in the store.
+      env: { ...env, tokens: durableTokens },
+      clock,
+      random,
+      account,
+      region,
+      historyLimit: options.historyLimit ?? DEFAULT_HISTORY_LIMIT,
+      load: (definition, loadOptions) => runtime.load(definition, loadOptions),
+    }),
+  };
 }

@@ -41,6 +41,27 @@ export type HistoryMode = "full" | "none";
 
 export interface ExecutionOptions {
   readonly history?: HistoryMode;
+  /** @internal Durable executions: every step is committed before its commands are carried out. */
+  readonly journal?: ExecutionJournal;
+}
+
+/** What one commit of a durable execution holds: the steps applied since the last one. */
+export interface StepBatch {
+  /** The live state: a journal serializes it before it first awaits. */
+  readonly state: ExecutionState;
+  readonly events: readonly HistoryEvent[];
+  readonly activations: readonly Activation[];
+  /** Code runs for this execution in this process (a task being invoked): it cannot be parked. */
+  readonly busy: boolean;
+}
+
+/**
+ * Where a durable execution commits its steps. "hold": go on here; "park":
+ * committed, but the execution leaves this process until it is due again;
+ * "lost": not committed (another worker has it), stop advancing it.
+ */
+export interface ExecutionJournal {
+  commit(batch: StepBatch): Promise<"hold" | "park" | "lost">;
 }
 
 export interface ExecutionEnvironment {
@@ -71,6 +92,11 @@ export class Execution {
   readonly #tasks = new Map<string, TaskAttempt>();
   readonly #queue: Activation[] = [];
   #applying = false;
+  readonly #journal: ExecutionJournal | undefined;
+  /** A durable execution's step is being committed: activations wait in the queue. */
+  #committing = false;
+  /** Dropped from this process (parked or lost): nothing more is applied. */
+  #dropped = false;
   readonly #settled: Promise<ExecutionResult>;
   #resolveSettled!: (result: ExecutionResult) => void;
 
@@ -87,7 +113,8 @@ export class Execution {
     this.#history = history;
     this.#env = env;
     this.#keepHistory = (options.history ?? "full") === "full";
-    this.#log = new HistoryLog(this.#keepHistory || env.observers.length > 0);
+    this.#journal = options.journal;
+    this.#log = new HistoryLog(this.#keepHistory || env.observers.length > 0 || this.#journal !== undefined);
     this.#settled = new Promise((resolve) => {
       this.#resolveSettled = resolve;
     });
@@ -171,9 +198,30 @@ export class Execution {
     else this.#apply(activation);
   }
 
+  /** @internal A callback or stop request taken from a durable execution's inbox. */
+  deliver(activation: Activation): void {
+    if ("taskId" in activation) this.deliverCallback(activation.taskId, activation);
+    else this.#apply(activation);
+  }
+
+  /**
+   * @internal Forgets a durable execution in this process (it was parked, its
+   * lease was lost, or the worker stops): timers are cancelled, running
+   * tasks aborted, their answers ignored. The store keeps the execution.
+   */
+  drop(): void {
+    this.#dropped = true;
+    this.#queue.length = 0;
+    this.#releaseLocalWork();
+  }
+
   #apply(activation: Activation): void {
-    if (this.#applying) {
+    if (this.#applying || this.#committing) {
       this.#queue.push(activation);
+      return;
+    }
+    if (this.#journal) {
+      this.#applyDurably(activation, this.#journal);
       return;
     }
     this.#applying = true;
@@ -195,6 +243,58 @@ export class Execution {
       this.#applying = false;
     }
     if (this.#state.status !== "RUNNING") this.#finish();
+  }
+
+  /**
+   * Steps what is queued, then commits before carrying out any command: a
+   * task is invoked, a timer armed, only once the step that asked for it is
+   * in the store, so a crash repeats no committed transition.
+   */
+  #applyDurably(activation: Activation, journal: ExecutionJournal): void {
+    if (this.#dropped) return;
+    const applied: Activation[] = [];
+    const commands: Command[] = [];
+    this.#applying = true;
+    try {
+      for (let next: Activation | undefined = activation; next; next = this.#queue.shift()) {
+        applied.push(next);
+        const result = step(this.#machine, this.#state, next, {
+          now: this.#env.clock.now(),
+          random: this.#env.random,
+          log: this.#log,
+          inspector: this.#env.inspector,
+        });
+        for (const command of result.commands) commands.push(command);
+      }
+    } finally {
+      this.#applying = false;
+    }
+    const events = this.#writeLog();
+    for (const event of events) for (const observe of this.#env.observers) observe(event, this);
+    let busy = commands.some((command) => command.type === "invoke-task");
+    for (const task of this.#tasks.values()) busy ||= task.invoking;
+    this.#committing = true;
+    const committed = journal
+      .commit({ state: this.#state, events, activations: applied, busy })
+      .catch(() => "lost" as const);
+    void committed.then((outcome) => {
+      this.#committing = false;
+      if (outcome === "lost" || this.#dropped) {
+        this.drop();
+        return;
+      }
+      for (const command of commands) this.#execute(command);
+      if (this.#state.status !== "RUNNING") {
+        this.#finish();
+        return;
+      }
+      if (outcome === "park") {
+        this.drop();
+        return;
+      }
+      const next = this.#queue.shift();
+      if (next) this.#apply(next);
+    });
   }
 
   /** Writes the events recorded since the last call in AWS's shape (kept, if the history is). */
@@ -280,17 +380,7 @@ export class Execution {
   }
 
   #finish(): void {
-    if (this.#timers.size > 0) {
-      for (const cancel of this.#timers.values()) cancel();
-      this.#timers.clear();
-    }
-    if (this.#tasks.size > 0) {
-      for (const task of this.#tasks.values()) {
-        task.releaseHold();
-        task.abort(new Error("Execution ended"));
-      }
-      this.#tasks.clear();
-    }
+    this.#releaseLocalWork();
     const state = this.#state;
     if (state.status === "SUCCEEDED") {
       // The caller gets its own copy: the history refers to the execution's payloads, written when read.
@@ -301,6 +391,21 @@ export class Execution {
         ...(state.error === undefined ? {} : { error: state.error }),
         ...(state.cause === undefined ? {} : { cause: state.cause }),
       });
+    }
+  }
+
+  /** Cancels the timers and aborts the tasks this process runs for the execution. */
+  #releaseLocalWork(): void {
+    if (this.#timers.size > 0) {
+      for (const cancel of this.#timers.values()) cancel();
+      this.#timers.clear();
+    }
+    if (this.#tasks.size > 0) {
+      for (const task of this.#tasks.values()) {
+        task.releaseHold();
+        task.abort(new Error("Execution ended"));
+      }
+      this.#tasks.clear();
     }
   }
 }

@@ -27,7 +27,7 @@ export async function driveTask(
   interceptors: readonly TaskInterceptor[],
   hooks: TaskDriverHooks,
 ): Promise<TaskOutcome> {
-  const context = new AttemptContext(hooks, clock, random);
+  const context = new AttemptContext(hooks, clock, random, invocation);
   // Like a real service, user code gets its own copy of the parameters and
   // keeps none of the result: the execution's payloads are never mutated
   // (its history refers to them), whatever a handler does with its objects.
@@ -75,11 +75,15 @@ class AttemptContext implements TaskContext {
   readonly submitted: (output: JsonValue) => void;
   readonly started: (workerName?: string) => void;
 
+  readonly #invocation: TaskRequest;
+
   constructor(
     hooks: TaskDriverHooks,
     readonly clock: Clock,
     readonly random: Random,
+    invocation: TaskRequest,
   ) {
+    this.#invocation = invocation;
     this.#attempt = hooks.attempt;
     this.heartbeat = hooks.heartbeat;
     this.submitted = (output) => {
@@ -90,6 +94,11 @@ class AttemptContext implements TaskContext {
 
   get signal(): AbortSignal {
     return this.#attempt.signal;
+  }
+
+  get idempotencyKey(): string {
+    const { executionArn, stateName, invocationIndex } = this.#invocation;
+    return `${executionArn}#${stateName}#${String(invocationIndex)}`;
   }
 }
 

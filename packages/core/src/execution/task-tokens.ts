@@ -23,6 +23,13 @@ const REMEMBERED_ENDED_TOKENS = 10_000;
 // Our tokens: base64url text of at least one UUID (see states/task.ts).
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,2048}$/;
 
+/** The InvalidToken error for text that cannot be one of our tokens, else nothing. */
+export function checkTokenShape(token: string): void {
+  if (typeof token !== "string" || !TOKEN_SHAPE.test(token)) {
+    throw new TaskTokenError("InvalidToken", `Invalid Token: '${token}'`);
+  }
+}
+
 export interface TaskTokenRegistry {
   register(token: string, execution: Execution, taskId: string): void;
   release(token: string): void;
@@ -44,9 +51,7 @@ export function createTaskTokenRegistry(): TaskTokenRegistry {
       if (ended.size > REMEMBERED_ENDED_TOKENS) ended.delete(ended.values().next().value!);
     },
     resolve(token) {
-      if (typeof token !== "string" || !TOKEN_SHAPE.test(token)) {
-        throw new TaskTokenError("InvalidToken", `Invalid Token: '${token}'`);
-      }
+      checkTokenShape(token);
       const entry = live.get(token);
       if (entry) return entry;
       if (ended.has(token))

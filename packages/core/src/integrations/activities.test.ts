@@ -17,6 +17,7 @@ function taskFor(arn: string, taskToken: string, parameters: object = {}) {
     started: (workerName) => started.push(workerName),
     clock: virtualClock({ start: 0 }),
     random: seededRandom(1),
+    idempotencyKey: "key",
   };
   const request: TaskRequest = {
     stateName: "Review",

@@ -36,6 +36,16 @@ export interface TaskContext {
   readonly clock: Clock;
   /** The runtime's Random, for ids an integration makes up (e.g. a Lambda request id), so runs stay reproducible. */
   readonly random: Random;
+  /**
+   * The same for every sending of one attempt, different for every other
+   * attempt: `<execution ARN>#<state name>#<invocation number>` (the
+   * number counts the state's invocations in the execution, retries and Map
+   * iterations included). A durable execution resumed after a crash sends an
+   * attempt whose answer was not committed again, with the same key: an
+   * integration with side effects passes it on (e.g. as a client token) or
+   * checks it, so that the effect happens once.
+   */
+  readonly idempotencyKey: string;
 }
 
 export interface Integration {

@@ -104,9 +104,9 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
       expect(await store.commit("w1", first)).toBe(true);
       // The same step again (a stale worker, or a retry): refused.
       expect(await store.commit("w1", first)).toBe(false);
-      expect(await store.commit("w1", commitOf(executionArn, 1, { events: [{ id: 3, event: '{"id":3}' }] }))).toBe(
-        true,
-      );
+      expect(
+        await store.commit("w1", commitOf(executionArn, 1, { events: [{ id: 3, event: '{"id":3}' }] })),
+      ).toBe(true);
       expect(await store.history(executionArn)).toEqual([
         { id: 1, event: '{"id":1}' },
         { id: 2, event: '{"id":2}' },
@@ -120,7 +120,9 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
       const { executionArn } = newExecution("a");
       await store.create(newExecution("a"));
       await store.claim("w1", { now: 2_000, leaseUntil: 60_000, limit: 1 });
-      expect(await store.commit("w1", commitOf(executionArn, 0, { leaseUntil: undefined, wakeAt: 30_000 }))).toBe(true);
+      expect(
+        await store.commit("w1", commitOf(executionArn, 0, { leaseUntil: undefined, wakeAt: 30_000 })),
+      ).toBe(true);
       expect(await store.claim("w2", { now: 29_999, leaseUntil: 90_000, limit: 1 })).toEqual([]);
       expect(await store.claim("w2", { now: 30_000, leaseUntil: 90_000, limit: 1 })).toHaveLength(1);
     });
@@ -153,7 +155,10 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
       const { executionArn } = newExecution("a");
       await store.create(newExecution("a"));
       await store.claim("w1", { now: 2_000, leaseUntil: 60_000, limit: 1 });
-      await store.commit("w1", commitOf(executionArn, 0, { tokensIssued: [{ token: "tok-1", taskId: "7" }] }));
+      await store.commit(
+        "w1",
+        commitOf(executionArn, 0, { tokensIssued: [{ token: "tok-1", taskId: "7" }] }),
+      );
       expect(await store.findToken("tok-1")).toEqual({ executionArn, taskId: "7", ended: false });
       await store.commit("w1", commitOf(executionArn, 1, { tokensEnded: ["tok-1"] }));
       expect(await store.findToken("tok-1")).toEqual({ executionArn, taskId: "7", ended: true });
@@ -180,7 +185,12 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
       await store.claim("w1", { now: 2_000, leaseUntil: 60_000, limit: 1 });
       await store.commit(
         "w1",
-        commitOf(executionArn, 0, { status: "SUCCEEDED", stopDate: 2_500, leaseUntil: undefined, wakeAt: undefined }),
+        commitOf(executionArn, 0, {
+          status: "SUCCEEDED",
+          stopDate: 2_500,
+          leaseUntil: undefined,
+          wakeAt: undefined,
+        }),
       );
       expect(await store.describe(executionArn)).toMatchObject({ status: "SUCCEEDED", stopDate: 2_500 });
       expect(await store.enqueue(executionArn, "{}", 3_000)).toBe(false);
@@ -195,7 +205,11 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
       await store.claim("w1", { now: 1_500, leaseUntil: 60_000, limit: 1 });
       await store.commit(
         "w1",
-        commitOf(newExecution("a").executionArn, 0, { status: "FAILED", stopDate: 1_600, leaseUntil: undefined }),
+        commitOf(newExecution("a").executionArn, 0, {
+          status: "FAILED",
+          stopDate: 1_600,
+          leaseUntil: undefined,
+        }),
       );
       expect((await store.list({})).map((e) => e.name)).toEqual(["c", "b", "a"]);
       expect((await store.list({ stateMachineArn: machineArn })).map((e) => e.name)).toEqual(["b", "a"]);
@@ -208,7 +222,9 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
     it("never leases one execution to two workers claiming at once", async () => {
       for (let i = 0; i < 20; i++) await store.create(newExecution(`e${i}`));
       const claims = await Promise.all(
-        ["w1", "w2", "w3", "w4"].map((worker) => store.claim(worker, { now: 2_000, leaseUntil: 60_000, limit: 8 })),
+        ["w1", "w2", "w3", "w4"].map((worker) =>
+          store.claim(worker, { now: 2_000, leaseUntil: 60_000, limit: 8 }),
+        ),
       );
       const arns = claims.flat().map((c) => c.execution.executionArn);
       expect(new Set(arns).size).toBe(arns.length);

@@ -1,0 +1,14 @@
+/**
+ * Errors of the durable runtime's execution API, named as AWS Step
+ * Functions names them (StartExecution, DescribeExecution, StopExecution).
+ */
+export type ExecutionApiErrorName = "ExecutionDoesNotExist" | "ExecutionAlreadyExists";
+
+export class ExecutionApiError extends Error {
+  override readonly name: ExecutionApiErrorName;
+
+  constructor(name: ExecutionApiErrorName, message: string) {
+    super(message);
+    this.name = name;
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * The execution API of a runtime with a store, shaped like AWS Step
+ * Functions' own (StartExecution, DescribeExecution, ListExecutions,
+ * GetExecutionHistory, StopExecution, SendTask*): executions are records in
+ * the store, advanced by whichever worker (`runtime.work()`) holds them.
+ */
+import { createHash } from "node:crypto";
+import type { Clock } from "../clock.js";
+import type { ExecutionEnvironment } from "../execution/execution.js";
+import type { ExecutionState, ExecutionStatus } from "../execution/execution-state.js";
+import type { HistoryEvent } from "../execution/history-event.js";
+import type { Activation } from "../execution/activation.js";
+import { newExecutionState } from "../execution/new-execution.js";
+import { checkTokenShape, TaskTokenError } from "../execution/task-tokens.js";
+import type { JsonValue } from "../json.js";
+import { cloneJson } from "../json.js";
+import type { Random } from "../random.js";
+import type { LoadOptions, StartOptions, StateMachine } from "../runtime.js";
+import { ExecutionApiError } from "./api-error.js";
+import type { ExecutionStore, MachineRecord, StoredExecution } from "./execution-store.js";
+import type { WorkOptions, Worker } from "./worker.js";
+import { startWorker } from "./worker.js";
+
+/** DescribeExecution's answer. */
+export interface ExecutionDescription {
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly status: ExecutionStatus;
+  readonly startDate: Date;
+  readonly stopDate?: Date;
+  /** JSON text, as AWS answers it. */
+  readonly input: string;
+  readonly output?: string;
+  readonly error?: string;
+  readonly cause?: string;
+  readonly redriveCount: number;
+}
+
+/** One entry of ListExecutions' answer. */
+export interface ExecutionListItem {
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly status: ExecutionStatus;
+  readonly startDate: Date;
+  readonly stopDate?: Date;
+}
+
+export interface ListExecutionsOptions {
+  readonly stateMachineArn?: string;
+  readonly statusFilter?: ExecutionStatus;
+  readonly maxResults?: number;
+}
+
+/** The durable part of a runtime created with a store. */
+export interface DurableApi {
+  readonly store: ExecutionStore;
+  /**
+   * Records a new execution in the store, like StartExecution: a worker
+   * (`work()`, in this process or another) runs it. Starting again with the
+   * same name and input while it runs answers the same execution;
+   * otherwise a taken name is `ExecutionAlreadyExists`.
+   */
+  startExecution(
+    machine: StateMachine,
+    options?: StartOptions,
+  ): Promise<{ readonly executionArn: string; readonly startDate: Date }>;
+  /** Starts a worker loop in this process: it claims due executions and advances them until stopped. */
+  work(options?: WorkOptions): Worker;
+  describeExecution(executionArn: string): Promise<ExecutionDescription>;
+  /** Newest first. */
+  listExecutions(
+    options?: ListExecutionsOptions,
+  ): Promise<{ readonly executions: readonly ExecutionListItem[] }>;
+  getExecutionHistory(executionArn: string): Promise<{ readonly events: readonly HistoryEvent[] }>;
+  /** Like StopExecution: the execution ends ABORTED once its worker applies the request. */
+  stopExecution(
+    executionArn: string,
+    options?: { readonly error?: string; readonly cause?: string },
+  ): Promise<void>;
+  sendTaskSuccess(taskToken: string, output: string): Promise<void>;
+  sendTaskFailure(taskToken: string, error?: string, cause?: string): Promise<void>;
+  sendTaskHeartbeat(taskToken: string): Promise<void>;
+}
+
+export interface DurableDeps {
+  readonly store: ExecutionStore;
+  readonly env: ExecutionEnvironment;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly account: string;
+  readonly region: string;
+  readonly historyLimit: number;
+  readonly load: (definition: object, options: LoadOptions) => StateMachine;
+}
+
+export function durableApi(deps: DurableDeps): DurableApi {
+  const { store, clock, random } = deps;
+  const workers = new Set<Worker>();
+  const machines = new Map<string, Promise<StateMachine>>();
+  const pokeWorkers = (): void => {
+    for (const worker of workers) worker.poke();
+  };
+
+  const machineFor = (machineId: string): Promise<StateMachine> => {
+    let machine = machines.get(machineId);
+    if (!machine) {
+      machine = store.getMachine(machineId).then((record) => {
+        if (!record) throw new Error(`The store has no state machine ${machineId}.`);
+        return deps.load(JSON.parse(record.definition) as object, {
+          name: record.name,
+          allowUnservedResources: record.allowUnservedResources,
+        });
+      });
+      // A failed load is tried again by the next claim, not cached.
+      machine.catch(() => machines.delete(machineId));
+      machines.set(machineId, machine);
+    }
+    return machine;
+  };
+
+  const described = async (executionArn: string): Promise<StoredExecution> => {
+    const stored = await store.describe(executionArn);
+    if (!stored)
+      throw new ExecutionApiError("ExecutionDoesNotExist", `Execution Does Not Exist: '${executionArn}'`);
+    return stored;
+  };
+
+  /** Queues a callback for the task of a token, with SendTask*'s errors for tokens that are not live. */
+  const answer = async (taskToken: string, activation: (taskId: string) => Activation): Promise<void> => {
+    checkTokenShape(taskToken);
+    const token = await store.findToken(taskToken);
+    if (!token) throw new TaskTokenError("TaskDoesNotExist", "Task does not exist anymore");
+    const taskEnded = (): TaskTokenError =>
+      new TaskTokenError("TaskTimedOut", "Task Timed Out: the task of this token has already ended");
+    if (token.ended) throw taskEnded();
+    const queued = await store.enqueue(
+      token.executionArn,
+      JSON.stringify(activation(token.taskId)),
+      clock.now(),
+    );
+    if (!queued) throw taskEnded();
+    pokeWorkers();
+  };
+
+  return {
+    store,
+    async startExecution(machine, options = {}) {
+      const definition = JSON.stringify(machine.definition);
+      const allowUnservedResources = machine.allowUnservedResources;
+      const record: MachineRecord = {
+        id: createHash("sha256")
+          .update(JSON.stringify([machine.name, definition, allowUnservedResources]))
+          .digest("hex"),
+        name: machine.name,
+        arn: machine.arn,
+        definition,
+        allowUnservedResources,
+      };
+      await store.putMachine(record);
+      const now = clock.now();
+      const input = options.input === undefined ? {} : cloneJson(options.input);
+      const state = newExecutionState({
+        compiled: machine.compiled,
+        stateMachineName: machine.name,
+        stateMachineArn: machine.arn,
+        name: options.name ?? random.uuid(),
+        input,
+        roleArn: options.roleArn ?? `arn:aws:iam::${deps.account}:role/StepwiseExecutionRole`,
+        region: deps.region,
+        account: deps.account,
+        now,
+        historyLimit: deps.historyLimit,
+      });
+      const { executionArn, name } = state.identity;
+      const created = await store.create({
+        executionArn,
+        machineId: record.id,
+        stateMachineArn: machine.arn,
+        name,
+        state: JSON.stringify(state),
+        startDate: now,
+      });
+      if (!created) {
+        // StartExecution is idempotent for the same name and input while the execution runs.
+        const existing = await described(executionArn);
+        const existingInput = (JSON.parse(existing.state) as ExecutionState).input;
+        if (existing.status !== "RUNNING" || JSON.stringify(existingInput) !== JSON.stringify(input)) {
+          throw new ExecutionApiError(
+            "ExecutionAlreadyExists",
+            `Execution Already Exists: '${executionArn}'`,
+          );
+        }
+        return { executionArn, startDate: new Date(existing.startDate) };
+      }
+      pokeWorkers();
+      return { executionArn, startDate: new Date(now) };
+    },
+    work(options) {
+      const worker = startWorker(
+        {
+          store,
+          clock,
+          env: deps.env,
+          newWorkerId: () => random.uuid(),
+          machine: machineFor,
+          retire: (stopped) => workers.delete(stopped),
+        },
+        options,
+      );
+      workers.add(worker);
+      return worker;
+    },
+    async describeExecution(executionArn) {
+      const stored = await described(executionArn);
+      const state = JSON.parse(stored.state) as ExecutionState;
+      return {
+        executionArn,
+        stateMachineArn: stored.stateMachineArn,
+        name: stored.name,
+        status: stored.status,
+        startDate: new Date(stored.startDate),
+        ...(stored.stopDate === undefined ? {} : { stopDate: new Date(stored.stopDate) }),
+        input: JSON.stringify(state.input),
+        ...(state.output === undefined ? {} : { output: JSON.stringify(state.output) }),
+        ...(state.error === undefined ? {} : { error: state.error }),
+        ...(state.cause === undefined ? {} : { cause: state.cause }),
+        redriveCount: state.identity.redriveCount,
+      };
+    },
+    async listExecutions(options = {}) {
+      const summaries = await store.list({
+        stateMachineArn: options.stateMachineArn,
+        status: options.statusFilter,
+        limit: options.maxResults,
+      });
+      return {
+        executions: summaries.map((summary) => ({
+          executionArn: summary.executionArn,
+          stateMachineArn: summary.stateMachineArn,
+          name: summary.name,
+          status: summary.status,
+          startDate: new Date(summary.startDate),
+          ...(summary.stopDate === undefined ? {} : { stopDate: new Date(summary.stopDate) }),
+        })),
+      };
+    },
+    async getExecutionHistory(executionArn) {
+      await described(executionArn);
+      const stored = await store.history(executionArn);
+      return { events: stored.map((entry) => JSON.parse(entry.event) as HistoryEvent) };
+    },
+    async stopExecution(executionArn, options = {}) {
+      const stored = await described(executionArn);
+      if (stored.status !== "RUNNING") return;
+      const stop: Activation = {
+        type: "stop",
+        ...(options.error === undefined ? {} : { error: options.error }),
+        ...(options.cause === undefined ? {} : { cause: options.cause }),
+      };
+      await store.enqueue(executionArn, JSON.stringify(stop), clock.now());
+      pokeWorkers();
+    },
+    sendTaskSuccess(taskToken, output) {
+      let parsed: JsonValue;
+      try {
+        parsed = JSON.parse(output) as JsonValue;
+      } catch {
+        return Promise.reject(
+          new TaskTokenError("InvalidOutput", "Invalid Output: the output must be a valid JSON text"),
+        );
+      }
+      return answer(taskToken, (taskId) => ({ type: "task-succeeded", taskId, output: parsed }));
+    },
+    sendTaskFailure(taskToken, error, cause) {
+      return answer(taskToken, (taskId) => ({
+        type: "task-failed",
+        taskId,
+        ...(error === undefined ? {} : { error }),
+        ...(cause === undefined ? {} : { cause }),
+      }));
+    },
+    sendTaskHeartbeat(taskToken) {
+      return answer(taskToken, (taskId) => ({ type: "task-heartbeat", taskId }));
+    },
+  };
+}

@@ -1,0 +1,310 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { DurableRuntime, ExecutionStore, HistoryEvent, Integration, Worker } from "../src/index.js";
+import { createRuntime, ExecutionApiError, memoryStore, TaskTokenError } from "../src/index.js";
+
+const workers: Worker[] = [];
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+});
+
+function work(runtime: DurableRuntime, options: Parameters<DurableRuntime["work"]>[0] = {}): Worker {
+  const worker = runtime.work({ pollMs: 10, ...options });
+  workers.push(worker);
+  return worker;
+}
+
+async function settledStatus(
+  runtime: DurableRuntime,
+  executionArn: string,
+  timeoutMs = 5_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { status } = await runtime.describeExecution(executionArn);
+    if (status !== "RUNNING" || Date.now() > deadline) return status;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const until = async (condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+
+const types = (events: readonly HistoryEvent[]): string[] => events.map((event) => event.type);
+
+const echo: Integration = {
+  resource: "arn:aws:states:::test:echo",
+  patterns: ["request-response"],
+  async invoke(request) {
+    return request.parameters;
+  },
+};
+
+const chain = {
+  StartAt: "First",
+  States: {
+    First: { Type: "Pass", Result: { n: 1 }, Next: "Call" },
+    Call: {
+      Type: "Task",
+      Resource: "arn:aws:states:::test:echo",
+      Parameters: { "n.$": "$.n" },
+      Next: "Done",
+    },
+    Done: { Type: "Succeed" },
+  },
+};
+
+describe("durable runtime", () => {
+  it("runs a started execution to the end in a worker and records AWS's history", async () => {
+    const store = memoryStore();
+    const runtime = createRuntime({ store, integrations: [echo] });
+    const machine = runtime.load(chain, { name: "Chain" });
+    const { executionArn } = await runtime.startExecution(machine, { name: "one", input: { a: 1 } });
+    expect(executionArn).toBe("arn:aws:states:us-east-1:111111111111:execution:Chain:one");
+    expect((await runtime.describeExecution(executionArn)).status).toBe("RUNNING");
+    work(runtime);
+    expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
+    const description = await runtime.describeExecution(executionArn);
+    expect(description).toMatchObject({ name: "one", input: '{"a":1}', output: '{"n":1}', redriveCount: 0 });
+    expect(description.stopDate).toBeInstanceOf(Date);
+
+    // The same machine in memory writes the same history.
+    const inMemory = createRuntime({ integrations: [echo] });
+    const execution = inMemory.start(inMemory.load(chain, { name: "Chain" }), {
+      name: "one",
+      input: { a: 1 },
+    });
+    await execution.settled();
+    const { events } = await runtime.getExecutionHistory(executionArn);
+    expect(types(events)).toEqual(types(execution.history()));
+    const withoutTime = (event: HistoryEvent) => ({ ...event, timestamp: "" });
+    expect(events.map(withoutTime)).toEqual(execution.history().map(withoutTime));
+  });
+
+  it("answers StartExecution idempotently for the same name and input, and refuses a taken name otherwise", async () => {
+    const runtime = createRuntime({ store: memoryStore(), integrations: [echo] });
+    const machine = runtime.load(chain);
+    const first = await runtime.startExecution(machine, { name: "same", input: { x: 1 } });
+    expect(await runtime.startExecution(machine, { name: "same", input: { x: 1 } })).toEqual(first);
+    await expect(runtime.startExecution(machine, { name: "same", input: { x: 2 } })).rejects.toMatchObject({
+      name: "ExecutionAlreadyExists",
+    });
+    await expect(runtime.describeExecution(`${first.executionArn}-nope`)).rejects.toBeInstanceOf(
+      ExecutionApiError,
+    );
+  });
+
+  it("parks an execution waiting for a far timer and wakes it at its deadline", async () => {
+    const runtime = createRuntime({ store: memoryStore() });
+    const machine = runtime.load({
+      StartAt: "Wait",
+      States: { Wait: { Type: "Wait", Seconds: 1, Next: "Done" }, Done: { Type: "Succeed" } },
+    });
+    const worker = work(runtime, { holdMs: 100 });
+    const { executionArn } = await runtime.startExecution(machine);
+    await until(async () =>
+      types((await runtime.getExecutionHistory(executionArn)).events).includes("WaitStateEntered"),
+    );
+    await until(() => worker.held === 0);
+    expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
+    const { events } = await runtime.getExecutionHistory(executionArn);
+    const entered = events.find((event) => event.type === "WaitStateEntered")!;
+    const exited = events.find((event) => event.type === "WaitStateExited")!;
+    expect(
+      new Date(exited.timestamp).getTime() - new Date(entered.timestamp).getTime(),
+    ).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("parks an execution waiting for its task token and takes the callback through the store", async () => {
+    const tokens: string[] = [];
+    const approval: Integration = {
+      resource: "arn:aws:states:::test:approval",
+      patterns: ["wait-for-task-token"],
+      async invoke(request) {
+        tokens.push(request.taskToken!);
+        return {};
+      },
+    };
+    const runtime = createRuntime({ store: memoryStore(), integrations: [approval] });
+    const machine = runtime.load({
+      StartAt: "Ask",
+      States: {
+        Ask: {
+          Type: "Task",
+          Resource: "arn:aws:states:::test:approval.waitForTaskToken",
+          Parameters: { "token.$": "$$.Task.Token" },
+          End: true,
+        },
+      },
+    });
+    const worker = work(runtime);
+    const { executionArn } = await runtime.startExecution(machine);
+    await until(() => tokens.length === 1 && worker.held === 0);
+    await expect(runtime.sendTaskSuccess("not a token!", "{}")).rejects.toMatchObject({
+      name: "InvalidToken",
+    });
+    await expect(runtime.sendTaskSuccess("A".repeat(40), "{}")).rejects.toMatchObject({
+      name: "TaskDoesNotExist",
+    });
+    await expect(runtime.sendTaskSuccess(tokens[0]!, "{")).rejects.toMatchObject({ name: "InvalidOutput" });
+    await runtime.sendTaskSuccess(tokens[0]!, '{"approved":true}');
+    expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
+    expect((await runtime.describeExecution(executionArn)).output).toBe('{"approved":true}');
+    const late = runtime.sendTaskFailure(tokens[0]!, "Late");
+    await expect(late).rejects.toBeInstanceOf(TaskTokenError);
+    await expect(late).rejects.toMatchObject({ name: "TaskTimedOut" });
+  });
+
+  it("takes a callback sent before the integration has answered, after TaskSubmitted", async () => {
+    const runtimes: DurableRuntime[] = [];
+    const eager: Integration = {
+      resource: "arn:aws:states:::test:eager",
+      patterns: ["wait-for-task-token"],
+      async invoke(request) {
+        await runtimes[0]!.sendTaskSuccess(request.taskToken!, '"done"');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { accepted: true };
+      },
+    };
+    const runtime = createRuntime({ store: memoryStore(), integrations: [eager] });
+    runtimes.push(runtime);
+    const machine = runtime.load({
+      StartAt: "Ask",
+      States: { Ask: { Type: "Task", Resource: "arn:aws:states:::test:eager.waitForTaskToken", End: true } },
+    });
+    work(runtime);
+    const { executionArn } = await runtime.startExecution(machine);
+    expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
+    const { events } = await runtime.getExecutionHistory(executionArn);
+    expect(types(events).slice(-4)).toEqual([
+      "TaskSubmitted",
+      "TaskSucceeded",
+      "TaskStateExited",
+      "ExecutionSucceeded",
+    ]);
+  });
+
+  it("stops an execution through its inbox", async () => {
+    const runtime = createRuntime({ store: memoryStore() });
+    const machine = runtime.load({
+      StartAt: "Wait",
+      States: { Wait: { Type: "Wait", Seconds: 3600, End: true } },
+    });
+    work(runtime);
+    const { executionArn } = await runtime.startExecution(machine);
+    await until(async () => (await runtime.getExecutionHistory(executionArn)).events.length >= 2);
+    await runtime.stopExecution(executionArn, { error: "Halt", cause: "by test" });
+    expect(await settledStatus(runtime, executionArn)).toBe("ABORTED");
+    expect(await runtime.describeExecution(executionArn)).toMatchObject({ error: "Halt", cause: "by test" });
+    expect(types((await runtime.getExecutionHistory(executionArn)).events).at(-1)).toBe("ExecutionAborted");
+  });
+
+  it("lists executions newest first, by machine and status", async () => {
+    const runtime = createRuntime({ store: memoryStore(), integrations: [echo] });
+    const a = runtime.load(chain, { name: "A" });
+    const b = runtime.load(
+      { StartAt: "W", States: { W: { Type: "Wait", Seconds: 3600, End: true } } },
+      { name: "B" },
+    );
+    await runtime.startExecution(a, { name: "a1" });
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await runtime.startExecution(b, { name: "b1" });
+    work(runtime);
+    await until(
+      async () => (await runtime.listExecutions({ statusFilter: "SUCCEEDED" })).executions.length === 1,
+    );
+    expect((await runtime.listExecutions()).executions.map((e) => e.name)).toEqual(["b1", "a1"]);
+    expect((await runtime.listExecutions({ stateMachineArn: b.arn })).executions).toMatchObject([
+      { name: "b1", status: "RUNNING" },
+    ]);
+  });
+
+  it("lets a worker whose lease ran out stop, and another finish, committing no transition twice", async () => {
+    // A store the first worker reaches through a link that can be cut: its calls then never answer.
+    const shared = memoryStore();
+    let cut = false;
+    const held: (() => void)[] = [];
+    const cuttable = new Proxy(shared, {
+      get(target, property: keyof ExecutionStore) {
+        const call = (...args: unknown[]): Promise<unknown> =>
+          (Reflect.get(target, property) as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        return (...args: unknown[]) =>
+          cut ? new Promise((resolve) => held.push(() => void call(...args).then(resolve))) : call(...args);
+      },
+    });
+    const invocations: string[] = [];
+    let release: () => void = () => undefined;
+    const slow: Integration = {
+      resource: "arn:aws:states:::test:slow",
+      patterns: ["request-response"],
+      async invoke(_request, context) {
+        invocations.push(context.idempotencyKey);
+        if (invocations.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return { ok: true };
+      },
+    };
+    const definition = {
+      StartAt: "Slow",
+      States: {
+        Slow: { Type: "Task", Resource: "arn:aws:states:::test:slow", Next: "After" },
+        After: { Type: "Succeed" },
+      },
+    };
+    const first = createRuntime({ store: cuttable, integrations: [slow] });
+    const second = createRuntime({ store: shared, integrations: [slow] });
+    const { executionArn } = await first.startExecution(first.load(definition, { name: "M" }), { name: "e" });
+    const a = work(first, { leaseMs: 200, workerId: "a" });
+    await until(() => invocations.length === 1);
+    cut = true;
+    // The first worker still runs its task; the second takes the execution once the lease has expired.
+    work(second, { leaseMs: 200, workerId: "b" });
+    expect(await settledStatus(second, executionArn)).toBe("SUCCEEDED");
+    release();
+    cut = false;
+    for (const replay of held.splice(0)) replay();
+    await until(() => a.held === 0);
+    expect(invocations).toEqual([
+      "arn:aws:states:us-east-1:111111111111:execution:M:e#Slow#0",
+      "arn:aws:states:us-east-1:111111111111:execution:M:e#Slow#0",
+    ]);
+    const { events } = await second.getExecutionHistory(executionArn);
+    expect(events.map((event) => event.id)).toEqual(events.map((_, index) => index + 1));
+    expect(types(events).filter((type) => type === "TaskScheduled")).toHaveLength(1);
+    expect(types(events).at(-1)).toBe("ExecutionSucceeded");
+  });
+
+  it("lets a restarted worker with the same id take back its executions at once", async () => {
+    const store = memoryStore();
+    const hang: Integration = {
+      resource: "arn:aws:states:::test:hang",
+      patterns: ["request-response"],
+      invoke: (_request, context) =>
+        new Promise((resolve) => {
+          if (context.idempotencyKey.endsWith("#1")) resolve({});
+        }),
+    };
+    const runtime = createRuntime({ store, integrations: [hang] });
+    const machine = runtime.load({
+      StartAt: "Hang",
+      States: {
+        Hang: {
+          Type: "Task",
+          Resource: "arn:aws:states:::test:hang",
+          Retry: [{ ErrorEquals: ["States.ALL"] }],
+          End: true,
+        },
+      },
+    });
+    const { executionArn } = await runtime.startExecution(machine);
+    // A worker that dies holding the execution: its lease (an hour) stays in the store.
+    await store.claim("w", { now: Date.now(), leaseUntil: Date.now() + 3_600_000, limit: 1 });
+    const before = Date.now();
+    work(runtime, { workerId: "w", leaseMs: 3_600_000 });
+    await until(async () => (await runtime.getExecutionHistory(executionArn)).events.length > 0);
+    expect(Date.now() - before).toBeLessThan(1_000);
+  });
+});
