@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { DurableRuntime, ExecutionStore, HistoryEvent, Integration, Worker } from "../src/index.js";
-import { createRuntime, ExecutionApiError, memoryStore, TaskTokenError } from "../src/index.js";
+import {
+  createActivities,
+  createRuntime,
+  ExecutionApiError,
+  memoryStore,
+  systemClock,
+  TaskTokenError,
+} from "../src/index.js";
 
 const workers: Worker[] = [];
 afterEach(async () => {
@@ -186,6 +193,26 @@ describe("durable runtime", () => {
       "TaskStateExited",
       "ExecutionSucceeded",
     ]);
+  });
+
+  it("keeps an activity task until a worker has taken it, then answers it through the store", async () => {
+    const activities = createActivities({ clock: systemClock() });
+    const runtime = createRuntime({ store: memoryStore(), integrations: [activities.integration] });
+    const activityArn = "arn:aws:states:us-east-1:111111111111:activity:review";
+    const machine = runtime.load({
+      StartAt: "Review",
+      States: { Review: { Type: "Task", Resource: activityArn, End: true } },
+    });
+    const worker = work(runtime);
+    const { executionArn } = await runtime.startExecution(machine, { input: { doc: 1 } });
+    const task = await activities.getActivityTask(activityArn, { workerName: "reviewer" });
+    await until(async () =>
+      types((await runtime.getExecutionHistory(executionArn)).events).includes("ActivityStarted"),
+    );
+    await until(() => worker.held === 0);
+    await runtime.sendTaskSuccess(task!.taskToken, task!.input);
+    expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
+    expect((await runtime.describeExecution(executionArn)).output).toBe('{"doc":1}');
   });
 
   it("stops an execution through its inbox", async () => {

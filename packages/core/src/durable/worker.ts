@@ -200,7 +200,13 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
     const claimed = await store.claim(id, { now, leaseUntil: now + leaseMs, limit: room });
     for (const execution of claimed) {
       if (stopping) break;
-      await adopt(execution);
+      try {
+        await adopt(execution);
+      } catch (error) {
+        // Its definition no longer loads here (say, an integration this worker lacks):
+        // the lease runs out and a worker that can run it takes it.
+        onError(error);
+      }
     }
   };
 

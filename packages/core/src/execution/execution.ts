@@ -273,6 +273,9 @@ export class Execution {
     for (const event of events) for (const observe of this.#env.observers) observe(event, this);
     let busy = commands.some((command) => command.type === "invoke-task");
     for (const task of this.#tasks.values()) busy ||= task.invoking;
+    // An activity task waits in this process's queue until a worker takes it.
+    for (const task of Object.values(this.#state.tasks))
+      busy ||= task.invocation.resource.family === "activity" && !task.started;
     this.#committing = true;
     const committed = journal
       .commit({ state: this.#state, events, activations: applied, busy })
