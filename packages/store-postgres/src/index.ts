@@ -1,1 +1,6 @@
-export {};
+/**
+ * @stepwise/store-postgres — durable Stepwise executions on PostgreSQL:
+ * workers in many processes share them through leases.
+ */
+export type { PostgresStoreOptions } from "./postgres-store.js";
+export { postgresStore } from "./postgres-store.js";
