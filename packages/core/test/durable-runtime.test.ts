@@ -7,6 +7,7 @@ import {
   memoryStore,
   systemClock,
   TaskTokenError,
+  virtualClock,
 } from "../src/index.js";
 
 const workers: Worker[] = [];
@@ -124,6 +125,20 @@ describe("durable runtime", () => {
     expect(
       new Date(exited.timestamp).getTime() - new Date(entered.timestamp).getTime(),
     ).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("skips time on a virtual clock: the worker keeps executions whose timers only it can fire", async () => {
+    const clock = virtualClock({ start: Date.UTC(2026, 0, 1) });
+    const runtime = createRuntime({ store: memoryStore(), clock });
+    const machine = runtime.load({
+      StartAt: "Wait",
+      States: { Wait: { Type: "Wait", Seconds: 86_400 * 30, Next: "Done" }, Done: { Type: "Succeed" } },
+    });
+    work(runtime);
+    const { executionArn } = await runtime.startExecution(machine);
+    expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
+    const { stopDate } = await runtime.describeExecution(executionArn);
+    expect(stopDate?.toISOString()).toBe("2026-01-31T00:00:00.000Z");
   });
 
   it("parks an execution waiting for its task token and takes the callback through the store", async () => {

@@ -4,7 +4,7 @@
  * leases alive, feed them the callbacks that arrive in their inbox, and let
  * go of them (park) when they only wait — for a far timer or a callback.
  */
-import type { Clock } from "../clock.js";
+import type { Clock, VirtualClock } from "../clock.js";
 import { systemClock } from "../clock.js";
 import type { Activation } from "../execution/activation.js";
 import type { ExecutionEnvironment, ExecutionJournal, StepBatch } from "../execution/execution.js";
@@ -27,7 +27,11 @@ export interface WorkOptions {
   readonly pollMs?: number;
   /** At most this many executions advanced at once (default 64). */
   readonly maxExecutions?: number;
-  /** An execution whose next timer is further than this is parked rather than kept (default: half the lease). */
+  /**
+   * An execution whose next timer is further than this is parked rather
+   * than kept (default: half the lease; on a virtual clock, never — its
+   * time only moves to the deadlines of timers armed in this process).
+   */
   readonly holdMs?: number;
   /**
    * Hears what goes wrong in the loop (a store that fails, a definition
@@ -74,7 +78,8 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
   const leaseMs = options.leaseMs ?? 30_000;
   const pollMs = options.pollMs ?? 200;
   const maxExecutions = options.maxExecutions ?? 64;
-  const holdMs = options.holdMs ?? leaseMs / 2;
+  const holdMs =
+    options.holdMs ?? ((host.clock as Partial<VirtualClock>).virtual === true ? Infinity : leaseMs / 2);
   const { store, clock } = host;
   const onError =
     options.onError ??
