@@ -319,6 +319,24 @@ describe("durable runtime", () => {
     expect(types(events).at(-1)).toBe("ExecutionSucceeded");
   });
 
+  it("lets go of an execution whose commit failed, and takes it again once the lease has run out", async () => {
+    const store = memoryStore();
+    let failures = 1;
+    const flaky: ExecutionStore = {
+      ...store,
+      commit: (workerId, commit) =>
+        failures-- > 0 ? Promise.reject(new Error("connection reset")) : store.commit(workerId, commit),
+    };
+    const errors: unknown[] = [];
+    const runtime = createRuntime({ store: flaky, integrations: [echo] });
+    work(runtime, { leaseMs: 100, onError: (error) => errors.push(error) });
+    const { executionArn } = await runtime.startExecution(runtime.load(chain));
+    expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
+    expect(errors).toEqual([new Error("connection reset")]);
+    const { events } = await runtime.getExecutionHistory(executionArn);
+    expect(events.map((event) => event.id)).toEqual(events.map((_, index) => index + 1));
+  });
+
   it("lets a restarted worker with the same id take back its executions at once", async () => {
     const store = memoryStore();
     const hang: Integration = {

@@ -7,7 +7,8 @@
 import type { Clock, VirtualClock } from "../clock.js";
 import { systemClock } from "../clock.js";
 import type { Activation } from "../execution/activation.js";
-import type { ExecutionEnvironment, ExecutionJournal, StepBatch } from "../execution/execution.js";
+import type { ExecutionEnvironment } from "../execution/execution.js";
+import type { ExecutionJournal, StepBatch } from "../execution/execution-journal.js";
 import { Execution } from "../execution/execution.js";
 import type { ExecutionState } from "../execution/execution-state.js";
 import type { StateMachine } from "../runtime.js";
@@ -99,12 +100,23 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
     commit(batch) {
       const entry = held.get(arn);
       if (!entry || stopping) return Promise.resolve("lost");
-      const pending = commitBatch(arn, entry, batch);
+      const pending = commitBatch(arn, entry, batch).catch((error: unknown) => {
+        // Committed or not, this worker cannot tell: it lets go, and whoever
+        // claims the execution when the lease has run out reads what the store has.
+        onError(error);
+        forget(arn, entry);
+        return "lost" as const;
+      });
       commits.add(pending);
       void pending.finally(() => commits.delete(pending));
       return pending;
     },
   });
+
+  /** Stops holding an execution, unless it was claimed again meanwhile (a newer entry). */
+  const forget = (arn: string, entry: Held): void => {
+    if (held.get(arn) === entry) held.delete(arn);
+  };
 
   const commitBatch = async (
     arn: string,
@@ -141,13 +153,13 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
       inboxApplied,
     });
     if (!committed) {
-      held.delete(arn);
+      forget(arn, entry);
       return "lost";
     }
     entry.version += 1;
     entry.tokens = tokens;
     for (const activation of batch.activations) entry.inbox.delete(activation);
-    if (!keep) held.delete(arn);
+    if (!keep) forget(arn, entry);
     return keep ? "hold" : "park";
   };
 

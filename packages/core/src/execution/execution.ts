@@ -17,6 +17,7 @@ import type { Command } from "./commands.js";
 import type { ExecutionSnapshot, ExecutionState, ExecutionStatus } from "./execution-state.js";
 import type { HistoryEvent } from "./history-event.js";
 import type { Inspector } from "./inspection.js";
+import type { ExecutionJournal } from "./execution-journal.js";
 import { HistoryLog } from "./history-log.js";
 import { step } from "./step.js";
 import { TaskAttempt } from "./task-attempt.js";
@@ -43,25 +44,6 @@ export interface ExecutionOptions {
   readonly history?: HistoryMode;
   /** @internal Durable executions: every step is committed before its commands are carried out. */
   readonly journal?: ExecutionJournal;
-}
-
-/** What one commit of a durable execution holds: the steps applied since the last one. */
-export interface StepBatch {
-  /** The live state: a journal serializes it before it first awaits. */
-  readonly state: ExecutionState;
-  readonly events: readonly HistoryEvent[];
-  readonly activations: readonly Activation[];
-  /** Code runs for this execution in this process (a task being invoked): it cannot be parked. */
-  readonly busy: boolean;
-}
-
-/**
- * Where a durable execution commits its steps. "hold": go on here; "park":
- * committed, but the execution leaves this process until it is due again;
- * "lost": not committed (another worker has it), stop advancing it.
- */
-export interface ExecutionJournal {
-  commit(batch: StepBatch): Promise<"hold" | "park" | "lost">;
 }
 
 export interface ExecutionEnvironment {
