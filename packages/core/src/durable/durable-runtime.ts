@@ -21,22 +21,6 @@ import type { ExecutionStore, MachineRecord, StoredExecution } from "./execution
 import type { WorkOptions, Worker } from "./worker.js";
 import { startWorker } from "./worker.js";
 
-/** DescribeExecution's answer. */
-export interface ExecutionDescription {
-  readonly executionArn: string;
-  readonly stateMachineArn: string;
-  readonly name: string;
-  readonly status: ExecutionStatus;
-  readonly startDate: Date;
-  readonly stopDate?: Date;
-  /** JSON text, as AWS answers it. */
-  readonly input: string;
-  readonly output?: string;
-  readonly error?: string;
-  readonly cause?: string;
-  readonly redriveCount: number;
-}
-
 /** One entry of ListExecutions' answer. */
 export interface ExecutionListItem {
   readonly executionArn: string;
@@ -45,6 +29,16 @@ export interface ExecutionListItem {
   readonly status: ExecutionStatus;
   readonly startDate: Date;
   readonly stopDate?: Date;
+}
+
+/** DescribeExecution's answer. */
+export interface ExecutionDescription extends ExecutionListItem {
+  /** JSON text, as AWS answers it. */
+  readonly input: string;
+  readonly output?: string;
+  readonly error?: string;
+  readonly cause?: string;
+  readonly redriveCount: number;
 }
 
 export interface ListExecutionsOptions {
