@@ -5,6 +5,7 @@ import {
   createRuntime,
   ExecutionApiError,
   memoryStore,
+  StatesError,
   systemClock,
   TaskTokenError,
   virtualClock,
@@ -91,6 +92,80 @@ describe("durable runtime", () => {
     expect(types(events)).toEqual(types(execution.history()));
     const withoutTime = (event: HistoryEvent) => ({ ...event, timestamp: "" });
     expect(events.map(withoutTime)).toEqual(execution.history().map(withoutTime));
+  });
+
+  it("writes the same history as in memory for Map, Parallel, Retry, Catch and Wait", async () => {
+    let calls = 0;
+    const flaky: Integration = {
+      resource: "arn:aws:states:::test:flaky",
+      patterns: ["request-response"],
+      async invoke(request) {
+        calls += 1;
+        if (calls % 3 === 1) throw new StatesError("Flaky.Error", `call ${String(calls)}`);
+        return request.parameters;
+      },
+    };
+    const definition = {
+      StartAt: "Fan",
+      States: {
+        Fan: {
+          Type: "Parallel",
+          Branches: [
+            {
+              StartAt: "Items",
+              States: {
+                Items: {
+                  Type: "Map",
+                  MaxConcurrency: 2,
+                  ItemsPath: "$.items",
+                  ItemProcessor: {
+                    StartAt: "Call",
+                    States: {
+                      Call: {
+                        Type: "Task",
+                        Resource: "arn:aws:states:::test:flaky",
+                        Retry: [{ ErrorEquals: ["Flaky.Error"], IntervalSeconds: 2, MaxAttempts: 1 }],
+                        Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }],
+                        Next: "Pause",
+                      },
+                      Caught: { Type: "Pass", Result: "caught", End: true },
+                      Pause: { Type: "Wait", Seconds: 5, End: true },
+                    },
+                  },
+                  End: true,
+                },
+              },
+            },
+            { StartAt: "Long", States: { Long: { Type: "Wait", Seconds: 3600, End: true } } },
+          ],
+          End: true,
+        },
+      },
+    };
+    const input = { items: [1, 2, 3, 4, 5] };
+    const start = Date.UTC(2026, 0, 1);
+
+    const inMemory = createRuntime({ clock: virtualClock({ start }), integrations: [flaky] });
+    const execution = inMemory.start(inMemory.load(definition, { name: "Fan" }), { name: "x", input });
+    const expected = await execution.settled();
+
+    calls = 0;
+    const durable = createRuntime({
+      store: memoryStore(),
+      clock: virtualClock({ start }),
+      integrations: [flaky],
+    });
+    work(durable);
+    const { executionArn } = await durable.startExecution(durable.load(definition, { name: "Fan" }), {
+      name: "x",
+      input,
+    });
+    expect(await settledStatus(durable, executionArn)).toBe("SUCCEEDED");
+    expect(JSON.parse((await durable.describeExecution(executionArn)).output!)).toEqual(
+      expected.status === "SUCCEEDED" ? expected.output : undefined,
+    );
+    const { events } = await durable.getExecutionHistory(executionArn);
+    expect(events).toEqual(execution.history());
   });
 
   it("answers StartExecution idempotently for the same name and input, and refuses a taken name otherwise", async () => {
