@@ -9,6 +9,7 @@ import type { Pool, QueryConfig, QueryResultRow } from "pg";
 import type { ClaimedExecution, ExecutionStore, ListFilter } from "@stepwise/core";
 import type { ExecutionRow, InboxRow, MachineRow, SummaryRow } from "./rows.js";
 import { executionColumns, summaryColumns, toExecution, toInboxItem, toMachine, toSummary } from "./rows.js";
+import { dueListener } from "./due-listener.js";
 import { ensureSchema, quoteIdentifier } from "./schema.js";
 
 export type PostgresStoreOptions = (
@@ -56,6 +57,8 @@ export async function postgresStore(options: PostgresStoreOptions): Promise<Exec
     throw error;
   }
   const s = quoteIdentifier(schema);
+  const channel = `stepwise_due:${schema}`;
+  const due = dueListener(pool, quoteIdentifier(channel));
 
   // Named statements are parsed and planned once per connection; the name
   // follows from the text, so stores on other schemas sharing a pool never clash.
@@ -93,11 +96,16 @@ export async function postgresStore(options: PostgresStoreOptions): Promise<Exec
     },
 
     async create(record) {
+      // The notification goes out with the insert's commit, and only if it inserted.
       const { rowCount } = await query(
-        `INSERT INTO ${s}.executions
-           (execution_arn, machine_id, state_machine_arn, name, status, start_date, version, state, wake_at, lease_until)
-         VALUES ($1, $2, $3, $4, 'RUNNING', $5, 0, $6, $5, 0)
-         ON CONFLICT (execution_arn) DO NOTHING`,
+        `WITH created AS (
+           INSERT INTO ${s}.executions
+             (execution_arn, machine_id, state_machine_arn, name, status, start_date, version, state, wake_at, lease_until)
+           VALUES ($1, $2, $3, $4, 'RUNNING', $5, 0, $6, $5, 0)
+           ON CONFLICT (execution_arn) DO NOTHING
+           RETURNING 1
+         )
+         SELECT pg_notify($7, '') FROM created`,
         [
           record.executionArn,
           record.machineId,
@@ -105,6 +113,7 @@ export async function postgresStore(options: PostgresStoreOptions): Promise<Exec
           record.name,
           record.startDate,
           record.state,
+          channel,
         ],
       );
       return rowCount === 1;
@@ -192,9 +201,11 @@ export async function postgresStore(options: PostgresStoreOptions): Promise<Exec
            UPDATE ${s}.executions SET wake_at = LEAST(wake_at, $3)
            WHERE execution_arn = $1 AND status = 'RUNNING'
            RETURNING execution_arn
+         ), queued AS (
+           INSERT INTO ${s}.inbox (execution_arn, activation) SELECT execution_arn, $2 FROM woken RETURNING 1
          )
-         INSERT INTO ${s}.inbox (execution_arn, activation) SELECT execution_arn, $2 FROM woken`,
-        [executionArn, activation, now],
+         SELECT pg_notify($4, '') FROM queued`,
+        [executionArn, activation, now, channel],
       );
       return rowCount === 1;
     },
@@ -240,9 +251,12 @@ export async function postgresStore(options: PostgresStoreOptions): Promise<Exec
       return rows.map((row) => ({ id: row.id, event: row.event }));
     },
 
+    watch: (onDue) => due.watch(onDue),
+
     async close() {
       if (closed) return;
       closed = true;
+      await due.close();
       if (ownsPool) await pool.end();
     },
   };

@@ -1,4 +1,5 @@
 import type { ExecutionStore } from "@stepwise/core";
+import { createRuntime } from "@stepwise/core";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import type { PostgresStoreOptions } from "../src/index.js";
@@ -133,6 +134,28 @@ describe("postgresStore", () => {
     }
     const [claimed] = await store.claim("w2", { now: 3_001, leaseUntil: 60_000, limit: 1 });
     expect(claimed?.inbox.map((item) => item.activation)).toEqual(['{"type":"late"}']);
+  });
+
+  it("wakes a worker of another store on the database at once, not at its next poll", async () => {
+    const schema = freshSchema();
+    const workerSide = await open({ pool: newPool(), schema });
+    const clientSide = await open({ pool: newPool(), schema });
+    const worker = createRuntime({ store: workerSide }).work({ pollMs: 60_000 });
+    try {
+      const client = createRuntime({ store: clientSide });
+      const machine = client.load({ StartAt: "Done", States: { Done: { Type: "Succeed" } } });
+      // The worker's first poll finds nothing; the next is a minute away.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const startedAt = Date.now();
+      const { executionArn } = await client.startExecution(machine);
+      while ((await client.describeExecution(executionArn)).status === "RUNNING") {
+        expect(Date.now() - startedAt).toBeLessThan(5_000);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect((await client.describeExecution(executionArn)).status).toBe("SUCCEEDED");
+    } finally {
+      await worker.stop();
+    }
   });
 });
 

@@ -157,5 +157,12 @@ export interface ExecutionStore {
   list(filter: ListFilter): Promise<ExecutionSummary[]>;
   /** The history events in id order. */
   history(executionArn: string): Promise<StoredEvent[]>;
+  /**
+   * Optional: calls `onDue` soon after an execution is created or a
+   * callback is queued — by any process on the store — so that workers
+   * need not wait for their next poll. Answers a function that stops it.
+   * Without it, workers in other processes see such changes when they poll.
+   */
+  watch?(onDue: () => void): () => void;
   close(): Promise<void>;
 }

@@ -33,6 +33,10 @@ export function memoryStore(): ExecutionStore {
   const tokens = new Map<string, TokenRecord>();
   let inbox: InboxItem[] = [];
   let nextInboxId = 1;
+  const watchers = new Set<() => void>();
+  const notify = (): void => {
+    for (const onDue of watchers) onDue();
+  };
 
   const leasedTo = (row: Row, workerId: string): boolean => row.leaseOwner === workerId;
 
@@ -52,6 +56,7 @@ export function memoryStore(): ExecutionStore {
         leaseUntil: 0,
         events: [],
       });
+      notify();
       return true;
     },
     async claim(workerId, { now, leaseUntil, limit }) {
@@ -127,6 +132,7 @@ export function memoryStore(): ExecutionStore {
       if (!row || row.execution.status !== "RUNNING") return false;
       inbox.push({ id: nextInboxId++, executionArn, activation });
       row.wakeAt = Math.min(row.wakeAt ?? Infinity, now);
+      notify();
       return true;
     },
     async inbox(executionArns) {
@@ -160,6 +166,12 @@ export function memoryStore(): ExecutionStore {
     async history(executionArn) {
       return [...(rows.get(executionArn)?.events ?? [])];
     },
-    async close() {},
+    watch(onDue) {
+      watchers.add(onDue);
+      return () => watchers.delete(onDue);
+    },
+    async close() {
+      watchers.clear();
+    },
   };
 }

@@ -94,6 +94,12 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
   const commits = new Set<Promise<unknown>>();
   let stopping = false;
   let wake: (() => void) | undefined;
+  /** Work was announced while the loop was busy: it looks again before sleeping. */
+  let poked = false;
+  const poke = (): void => {
+    poked = true;
+    wake?.();
+  };
   let lastRenewal = clock.now();
 
   const journalOf = (arn: string): ExecutionJournal => ({
@@ -230,12 +236,14 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
   const loop = async (): Promise<void> => {
     if (options.workerId !== undefined) await store.releaseAll(id);
     while (!stopping) {
+      poked = false;
       try {
         await tick();
       } catch (error) {
         onError(error);
       }
       if (stopping) break;
+      if (poked) continue;
       await new Promise<void>((resolve) => {
         const cancel = wall.setTimer(wall.now() + pollMs, () => {
           wake = undefined;
@@ -249,6 +257,7 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
       });
     }
   };
+  const unwatch = store.watch?.(poke);
   const running = loop().catch(onError);
 
   const worker: Worker = {
@@ -256,12 +265,11 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
     get held() {
       return held.size;
     },
-    poke() {
-      wake?.();
-    },
+    poke,
     async stop() {
       if (stopping) return running;
       stopping = true;
+      unwatch?.();
       wake?.();
       await running;
       for (const entry of held.values()) entry.execution.drop();

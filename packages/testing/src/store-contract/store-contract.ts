@@ -219,6 +219,32 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
       expect((await store.list({ limit: 1 })).map((e) => e.name)).toEqual(["c"]);
     });
 
+    it("tells its watchers (when it has any) of new executions and queued callbacks, until they stop", async () => {
+      if (!store.watch) return;
+      let calls = 0;
+      const heard = async (atLeast: number): Promise<void> => {
+        const deadline = Date.now() + 5_000;
+        while (calls < atLeast) {
+          if (Date.now() > deadline) throw new Error(`watcher called ${String(calls)} times, not ${String(atLeast)}`);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      };
+      const unwatch = store.watch(() => (calls += 1));
+      // A watch that listens through a connection may need a moment to start.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const { executionArn } = newExecution("a");
+      await store.create(newExecution("a"));
+      await heard(1);
+      const afterCreate = calls;
+      await store.enqueue(executionArn, "{}", 2_000);
+      await heard(afterCreate + 1);
+      unwatch();
+      const afterStop = calls;
+      await store.create(newExecution("b"));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(calls).toBe(afterStop);
+    });
+
     it("never leases one execution to two workers claiming at once", async () => {
       for (let i = 0; i < 20; i++) await store.create(newExecution(`e${i}`));
       const claims = await Promise.all(
