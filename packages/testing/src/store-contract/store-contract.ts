@@ -225,7 +225,8 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
       const heard = async (atLeast: number): Promise<void> => {
         const deadline = Date.now() + 5_000;
         while (calls < atLeast) {
-          if (Date.now() > deadline) throw new Error(`watcher called ${String(calls)} times, not ${String(atLeast)}`);
+          if (Date.now() > deadline)
+            throw new Error(`watcher called ${String(calls)} times, not ${String(atLeast)}`);
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
       };
