@@ -42,6 +42,7 @@ export type {
   DurableApi,
   ExecutionDescription,
   ExecutionListItem,
+  HistoryPageOptions,
   ListExecutionsOptions,
 } from "./durable/durable-runtime.js";
 export type { WorkOptions, Worker } from "./durable/worker.js";

@@ -168,6 +168,30 @@ describe("durable runtime", () => {
     expect(events).toEqual(execution.history());
   });
 
+  it("pages the history, oldest or newest first", async () => {
+    const runtime = createRuntime({ store: memoryStore(), integrations: [echo] });
+    work(runtime);
+    const { executionArn } = await runtime.startExecution(runtime.load(chain));
+    expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
+    const { events: all } = await runtime.getExecutionHistory(executionArn);
+    const pages: number[][] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await runtime.getExecutionHistory(executionArn, {
+        maxResults: 4,
+        reverseOrder: true,
+        nextToken,
+      });
+      pages.push(page.events.map((event) => event.id));
+      nextToken = page.nextToken;
+    } while (nextToken !== undefined);
+    expect(pages.flat()).toEqual(all.map((event) => event.id).reverse());
+    expect(pages[0]).toHaveLength(4);
+    await expect(runtime.getExecutionHistory(executionArn, { nextToken: "x" })).rejects.toMatchObject({
+      name: "InvalidToken",
+    });
+  });
+
   it("answers StartExecution idempotently for the same name and input, and refuses a taken name otherwise", async () => {
     const runtime = createRuntime({ store: memoryStore(), integrations: [echo] });
     const machine = runtime.load(chain);

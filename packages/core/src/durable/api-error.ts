@@ -2,7 +2,7 @@
  * Errors of the durable runtime's execution API, named as AWS Step
  * Functions names them (StartExecution, DescribeExecution, StopExecution).
  */
-export type ExecutionApiErrorName = "ExecutionDoesNotExist" | "ExecutionAlreadyExists";
+export type ExecutionApiErrorName = "ExecutionDoesNotExist" | "ExecutionAlreadyExists" | "InvalidToken";
 
 export class ExecutionApiError extends Error {
   override readonly name: ExecutionApiErrorName;

@@ -41,6 +41,13 @@ export interface ExecutionDescription extends ExecutionListItem {
   readonly redriveCount: number;
 }
 
+export interface HistoryPageOptions {
+  readonly reverseOrder?: boolean | undefined;
+  readonly maxResults?: number | undefined;
+  /** The `nextToken` of the previous page. */
+  readonly nextToken?: string | undefined;
+}
+
 export interface ListExecutionsOptions {
   readonly stateMachineArn?: string;
   readonly statusFilter?: ExecutionStatus;
@@ -67,7 +74,15 @@ export interface DurableApi {
   listExecutions(
     options?: ListExecutionsOptions,
   ): Promise<{ readonly executions: readonly ExecutionListItem[] }>;
-  getExecutionHistory(executionArn: string): Promise<{ readonly events: readonly HistoryEvent[] }>;
+  /**
+   * The history, oldest event first (`reverseOrder`: newest first). With
+   * `maxResults`, one page and the `nextToken` of the next (AWS pages by
+   * 100 by default; here, without `maxResults`, every event comes at once).
+   */
+  getExecutionHistory(
+    executionArn: string,
+    options?: HistoryPageOptions,
+  ): Promise<{ readonly events: readonly HistoryEvent[]; readonly nextToken?: string }>;
   /** Like StopExecution: the execution ends ABORTED once its worker applies the request. */
   stopExecution(
     executionArn: string,
@@ -240,10 +255,14 @@ export function durableApi(deps: DurableDeps): DurableApi {
         })),
       };
     },
-    async getExecutionHistory(executionArn) {
+    async getExecutionHistory(executionArn, options = {}) {
       await described(executionArn);
       const stored = await store.history(executionArn);
-      return { events: stored.map((entry) => JSON.parse(entry.event) as HistoryEvent) };
+      if (options.reverseOrder) stored.reverse();
+      const from = options.nextToken === undefined ? 0 : pageStart(options.nextToken, stored.length);
+      const to = options.maxResults === undefined ? stored.length : from + Math.max(1, options.maxResults);
+      const events = stored.slice(from, to).map((entry) => JSON.parse(entry.event) as HistoryEvent);
+      return to < stored.length ? { events, nextToken: String(to) } : { events };
     },
     async stopExecution(executionArn, options = {}) {
       const stored = await described(executionArn);
@@ -279,4 +298,12 @@ export function durableApi(deps: DurableDeps): DurableApi {
       return answer(taskToken, (taskId) => ({ type: "task-heartbeat", taskId }));
     },
   };
+}
+
+/** Where the page of a GetExecutionHistory token starts; AWS's error for a token it did not give. */
+function pageStart(nextToken: string, length: number): number {
+  const start = /^[0-9]{1,9}$/.test(nextToken) ? Number(nextToken) : NaN;
+  if (!(start > 0 && start < length))
+    throw new ExecutionApiError("InvalidToken", `Invalid Token: '${nextToken}'`);
+  return start;
 }
