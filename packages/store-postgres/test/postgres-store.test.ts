@@ -138,7 +138,8 @@ describe("postgresStore", () => {
 
   it("wakes a worker of another store on the database at once, not at its next poll", async () => {
     const schema = freshSchema();
-    const workerSide = await open({ pool: newPool(), schema });
+    // One connection: listening must not take the one the worker's queries need.
+    const workerSide = await open({ pool: newPool(1), schema });
     const clientSide = await open({ pool: newPool(), schema });
     const worker = createRuntime({ store: workerSide }).work({ pollMs: 60_000 });
     try {
