@@ -266,6 +266,8 @@ export function durableApi(deps: DurableDeps): DurableApi {
     },
     async stopExecution(executionArn, options = {}) {
       const stored = await described(executionArn);
+      // Stopping an ended execution changes nothing. What AWS answers then is
+      // not in our recordings; we answer as for a running one.
       if (stored.status !== "RUNNING") return;
       const stop: Activation = {
         type: "stop",
