@@ -280,6 +280,46 @@ describe("durable runtime", () => {
     await expect(late).rejects.toMatchObject({ name: "TaskTimedOut" });
   });
 
+  it("times a parked task out at its heartbeat deadline unless a heartbeat comes through the store", async () => {
+    const tokens: string[] = [];
+    const approval: Integration = {
+      resource: "arn:aws:states:::test:approval",
+      patterns: ["wait-for-task-token"],
+      async invoke(request) {
+        tokens.push(request.taskToken!);
+        return {};
+      },
+    };
+    const runtime = createRuntime({ store: memoryStore(), integrations: [approval] });
+    const machine = runtime.load({
+      StartAt: "Ask",
+      States: {
+        Ask: {
+          Type: "Task",
+          Resource: "arn:aws:states:::test:approval.waitForTaskToken",
+          HeartbeatSeconds: 1,
+          End: true,
+        },
+      },
+    });
+    const worker = work(runtime, { holdMs: 100 });
+    const { executionArn } = await runtime.startExecution(machine);
+    await until(() => tokens.length === 1 && worker.held === 0);
+    // Half-way to the deadline, a heartbeat: the task lives on for another second.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await runtime.sendTaskHeartbeat(tokens[0]!);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await runtime.describeExecution(executionArn)).status).toBe("RUNNING");
+    expect(await settledStatus(runtime, executionArn)).toBe("FAILED");
+    expect(await runtime.describeExecution(executionArn)).toMatchObject({ error: "States.Timeout" });
+    const { events } = await runtime.getExecutionHistory(executionArn);
+    const scheduled = events.find((event) => event.type === "TaskScheduled")!;
+    const timedOut = events.find((event) => event.type === "TaskTimedOut")!;
+    expect(
+      new Date(timedOut.timestamp).getTime() - new Date(scheduled.timestamp).getTime(),
+    ).toBeGreaterThanOrEqual(1_500);
+  });
+
   it("takes a callback sent before the integration has answered, after TaskSubmitted", async () => {
     const runtimes: DurableRuntime[] = [];
     const eager: Integration = {
