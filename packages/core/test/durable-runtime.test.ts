@@ -53,6 +53,18 @@ const echo: Integration = {
   },
 };
 
+/** A `.waitForTaskToken` integration that only keeps the tokens it is sent. */
+function approvalKeeping(tokens: string[]): Integration {
+  return {
+    resource: "arn:aws:states:::test:approval",
+    patterns: ["wait-for-task-token"],
+    async invoke(request) {
+      tokens.push(request.taskToken!);
+      return {};
+    },
+  };
+}
+
 const chain = {
   StartAt: "First",
   States: {
@@ -242,14 +254,7 @@ describe("durable runtime", () => {
 
   it("parks an execution waiting for its task token and takes the callback through the store", async () => {
     const tokens: string[] = [];
-    const approval: Integration = {
-      resource: "arn:aws:states:::test:approval",
-      patterns: ["wait-for-task-token"],
-      async invoke(request) {
-        tokens.push(request.taskToken!);
-        return {};
-      },
-    };
+    const approval = approvalKeeping(tokens);
     const runtime = createRuntime({ store: memoryStore(), integrations: [approval] });
     const machine = runtime.load({
       StartAt: "Ask",
@@ -282,14 +287,7 @@ describe("durable runtime", () => {
 
   it("times a parked task out at its heartbeat deadline unless a heartbeat comes through the store", async () => {
     const tokens: string[] = [];
-    const approval: Integration = {
-      resource: "arn:aws:states:::test:approval",
-      patterns: ["wait-for-task-token"],
-      async invoke(request) {
-        tokens.push(request.taskToken!);
-        return {};
-      },
-    };
+    const approval = approvalKeeping(tokens);
     const runtime = createRuntime({ store: memoryStore(), integrations: [approval] });
     const machine = runtime.load({
       StartAt: "Ask",
