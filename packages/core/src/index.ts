@@ -12,6 +12,7 @@ export type { Random } from "./random.js";
 export { systemRandom, seededRandom } from "./random.js";
 export type {
   DurableRuntime,
+  DurableRuntimeOptions,
   Runtime,
   RuntimeOptions,
   LoadOptions,

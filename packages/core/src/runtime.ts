@@ -106,6 +106,15 @@ export interface Runtime {
   readonly registry: IntegrationRegistry;
 }
 
+export interface DurableRuntimeOptions extends RuntimeOptions {
+  /**
+   * Where executions live (`memoryStore()`, `sqliteStore()`,
+   * `postgresStore()`): every step is committed there, with its whole
+   * history (the `history` option does not apply).
+   */
+  readonly store: ExecutionStore;
+}
+
 /**
  * A runtime whose executions live in a store and survive restarts: started
  * with `startExecution`, advanced by workers (`work()`), looked at and
@@ -120,10 +129,10 @@ export const DEFAULT_ACCOUNT = "111111111111";
 export const DEFAULT_REGION = "us-east-1";
 export const DEFAULT_HISTORY_LIMIT = 25_000;
 
-export function createRuntime(options: RuntimeOptions & { readonly store: ExecutionStore }): DurableRuntime;
-export function createRuntime(options?: RuntimeOptions): Runtime;
+export function createRuntime(options: DurableRuntimeOptions): DurableRuntime;
+export function createRuntime(options?: RuntimeOptions & { readonly store?: undefined }): Runtime;
 export function createRuntime(
-  options: RuntimeOptions & { readonly store?: ExecutionStore } = {},
+  options: RuntimeOptions & { readonly store?: ExecutionStore | undefined } = {},
 ): Runtime | DurableRuntime {
   const clock = options.clock ?? systemClock();
   const random = options.random ?? systemRandom();
