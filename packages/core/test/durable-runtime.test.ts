@@ -474,6 +474,17 @@ describe("durable runtime", () => {
     expect(events.map((event) => event.id)).toEqual(events.map((_, index) => index + 1));
   });
 
+  it("claims more as soon as it has room while a backlog waits, not at its next poll", async () => {
+    const runtime = createRuntime({ store: memoryStore(), integrations: [echo] });
+    const machine = runtime.load(chain);
+    const arns: string[] = [];
+    for (let i = 0; i < 40; i++) arns.push((await runtime.startExecution(machine)).executionArn);
+    work(runtime, { maxExecutions: 4, pollMs: 60_000 });
+    await until(
+      async () => (await runtime.listExecutions({ statusFilter: "SUCCEEDED" })).executions.length === 40,
+    );
+  });
+
   it("lets a restarted worker with the same id take back its executions at once", async () => {
     const store = memoryStore();
     const hang: Integration = {

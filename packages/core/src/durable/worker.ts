@@ -101,6 +101,8 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
     wake?.();
   };
   let lastRenewal = clock.now();
+  /** The last claim took all it had room for: more may be due, and is claimed as soon as room frees. */
+  let backlog = false;
 
   const journalOf = (arn: string): ExecutionJournal => ({
     commit(batch) {
@@ -165,7 +167,10 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
     entry.version += 1;
     entry.tokens = tokens;
     for (const activation of batch.activations) entry.inbox.delete(activation);
-    if (!keep) forget(arn, entry);
+    if (!keep) {
+      forget(arn, entry);
+      if (backlog) poke();
+    }
     return keep ? "hold" : "park";
   };
 
@@ -221,6 +226,7 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
     if (room <= 0 || stopping) return;
     const now = clock.now();
     const claimed = await store.claim(id, { now, leaseUntil: now + leaseMs, limit: room });
+    backlog = claimed.length === room;
     for (const execution of claimed) {
       if (stopping) break;
       try {
