@@ -295,7 +295,7 @@ describe("durable runtime", () => {
         Ask: {
           Type: "Task",
           Resource: "arn:aws:states:::test:approval.waitForTaskToken",
-          HeartbeatSeconds: 1,
+          HeartbeatSeconds: 3,
           End: true,
         },
       },
@@ -303,10 +303,11 @@ describe("durable runtime", () => {
     const worker = work(runtime, { holdMs: 100 });
     const { executionArn } = await runtime.startExecution(machine);
     await until(() => tokens.length === 1 && worker.held === 0);
-    // Half-way to the deadline, a heartbeat: the task lives on for another second.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // A second in, a heartbeat: the task lives on past its first deadline (3 s), until about 4 s.
+    const scheduledAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     await runtime.sendTaskHeartbeat(tokens[0]!);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => setTimeout(resolve, scheduledAt + 3_300 - Date.now()));
     expect((await runtime.describeExecution(executionArn)).status).toBe("RUNNING");
     expect(await settledStatus(runtime, executionArn)).toBe("FAILED");
     expect(await runtime.describeExecution(executionArn)).toMatchObject({ error: "States.Timeout" });
@@ -315,7 +316,7 @@ describe("durable runtime", () => {
     const timedOut = events.find((event) => event.type === "TaskTimedOut")!;
     expect(
       new Date(timedOut.timestamp).getTime() - new Date(scheduled.timestamp).getTime(),
-    ).toBeGreaterThanOrEqual(1_500);
+    ).toBeGreaterThanOrEqual(3_900);
   });
 
   it("takes a callback sent before the integration has answered, after TaskSubmitted", async () => {
