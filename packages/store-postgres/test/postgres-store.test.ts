@@ -1,5 +1,6 @@
 import type { ExecutionStore } from "@stepwise/core";
 import { createRuntime } from "@stepwise/core";
+import { commitOf, newExecutionRecord, STORE_TEST_MACHINE_ARN } from "@stepwise/testing/store-contract";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import type { PostgresStoreOptions } from "../src/index.js";
@@ -7,8 +8,8 @@ import { postgresStore } from "../src/index.js";
 import { freshSchema } from "./schema-name.js";
 
 const url = inject("postgresUrl");
-const machineArn = "arn:aws:states:us-east-1:111111111111:stateMachine:M";
-const arn = `arn:aws:states:us-east-1:111111111111:execution:M:a`;
+const machineArn = STORE_TEST_MACHINE_ARN;
+const arn = newExecutionRecord("a").executionArn;
 
 const pools: pg.Pool[] = [];
 const stores: ExecutionStore[] = [];
@@ -31,14 +32,7 @@ describe("postgresStore", () => {
   it("creates its tables once when several processes open the same schema at once", async () => {
     const schema = freshSchema();
     const opened = await Promise.all(Array.from({ length: 6 }, () => open({ pool: newPool(1), schema })));
-    await opened[0]!.create({
-      executionArn: arn,
-      machineId: "m",
-      stateMachineArn: machineArn,
-      name: "a",
-      state: "{}",
-      startDate: 1,
-    });
+    await opened[0]!.create(newExecutionRecord("a", 1));
     expect(await opened[5]!.describe(arn)).toMatchObject({ executionArn: arn, version: 0 });
   });
 
@@ -58,14 +52,7 @@ describe("postgresStore", () => {
     asRole.password = "worker";
     // The DDL would fail here: CREATE SCHEMA needs CREATE on the database, CREATE OR REPLACE FUNCTION ownership.
     const store = await open({ connectionString: asRole.href, max: 1, schema });
-    await store.create({
-      executionArn: arn,
-      machineId: "m",
-      stateMachineArn: machineArn,
-      name: "a",
-      state: "{}",
-      startDate: 1,
-    });
+    await store.create(newExecutionRecord("a", 1));
     expect(await store.claim("w1", { now: 2, leaseUntil: 60_000, limit: 1 })).toHaveLength(1);
   });
 
@@ -92,14 +79,7 @@ describe("postgresStore", () => {
     const schema = freshSchema();
     const pool = newPool();
     const store = await open({ pool, schema });
-    await store.create({
-      executionArn: arn,
-      machineId: "m",
-      stateMachineArn: machineArn,
-      name: "a",
-      state: "{}",
-      startDate: 1_000,
-    });
+    await store.create(newExecutionRecord("a", 1_000));
     await store.claim("w1", { now: 2_000, leaseUntil: 60_000, limit: 1 });
 
     // An enqueue caught half-way: it has woken the execution (locking its row) and queued its item, not committed yet.
@@ -114,18 +94,10 @@ describe("postgresStore", () => {
         `INSERT INTO "${schema}".inbox (execution_arn, activation) VALUES ($1, '{"type":"late"}')`,
         [arn],
       );
-      const committing = store.commit("w1", {
-        executionArn: arn,
-        expectedVersion: 0,
-        state: "{}",
-        status: "RUNNING",
-        events: [{ id: 1, event: "{}" }],
-        wakeAt: undefined,
-        leaseUntil: undefined,
-        tokensIssued: [],
-        tokensEnded: [],
-        inboxApplied: [],
-      });
+      const committing = store.commit(
+        "w1",
+        commitOf(arn, 0, { state: "{}", events: [{ id: 1, event: "{}" }], leaseUntil: undefined }),
+      );
       await waitUntilBlocked(pool, schema);
       await enqueuing.query("COMMIT");
       expect(await committing).toBe(true);

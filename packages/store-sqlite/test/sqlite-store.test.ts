@@ -1,33 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Commit, ExecutionStore, NewExecutionRecord } from "@stepwise/core";
+import type { ExecutionStore } from "@stepwise/core";
+import { commitOf, newExecutionRecord as newExecution } from "@stepwise/testing/store-contract";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sqliteStore } from "../src/index.js";
-
-const machineArn = "arn:aws:states:us-east-1:111111111111:stateMachine:M";
-const newExecution = (name: string, startDate = 1_000): NewExecutionRecord => ({
-  executionArn: `arn:aws:states:us-east-1:111111111111:execution:M:${name}`,
-  machineId: "m1",
-  stateMachineArn: machineArn,
-  name,
-  state: JSON.stringify({ name }),
-  startDate,
-});
-const commitOf = (executionArn: string, expectedVersion: number, changes: Partial<Commit> = {}): Commit => ({
-  executionArn,
-  expectedVersion,
-  state: JSON.stringify({ v: expectedVersion + 1 }),
-  status: "RUNNING",
-  events: [],
-  wakeAt: undefined,
-  leaseUntil: 60_000,
-  tokensIssued: [],
-  tokensEnded: [],
-  inboxApplied: [],
-  ...changes,
-});
 
 describe("sqliteStore", () => {
   let directory: string;

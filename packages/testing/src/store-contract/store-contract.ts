@@ -10,6 +10,42 @@
 import type { Commit, ExecutionStore, NewExecutionRecord } from "@stepwise/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+/** The machine ARN of the records below. */
+export const STORE_TEST_MACHINE_ARN = "arn:aws:states:us-east-1:111111111111:stateMachine:M";
+
+/** A new execution of machine "M" for store tests: its ARN ends in `name`. */
+export function newExecutionRecord(name: string, startDate = 1_000): NewExecutionRecord {
+  return {
+    executionArn: `arn:aws:states:us-east-1:111111111111:execution:M:${name}`,
+    machineId: "m1",
+    stateMachineArn: STORE_TEST_MACHINE_ARN,
+    name,
+    state: JSON.stringify({ name }),
+    startDate,
+  };
+}
+
+/** A commit of a RUNNING execution at `expectedVersion`, keeping the lease, with `changes` over it. */
+export function commitOf(
+  executionArn: string,
+  expectedVersion: number,
+  changes: Partial<Commit> = {},
+): Commit {
+  return {
+    executionArn,
+    expectedVersion,
+    state: JSON.stringify({ v: expectedVersion + 1 }),
+    status: "RUNNING",
+    events: [],
+    wakeAt: undefined,
+    leaseUntil: 60_000,
+    tokensIssued: [],
+    tokensEnded: [],
+    inboxApplied: [],
+    ...changes,
+  };
+}
+
 export function describeExecutionStore(name: string, open: () => Promise<ExecutionStore>): void {
   describe(`ExecutionStore contract: ${name}`, () => {
     let store: ExecutionStore;
@@ -20,34 +56,11 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
       await store.close();
     });
 
-    const machineArn = "arn:aws:states:us-east-1:111111111111:stateMachine:M";
-    const newExecution = (suffix: string, startDate = 1_000): NewExecutionRecord => ({
-      executionArn: `arn:aws:states:us-east-1:111111111111:execution:M:${suffix}`,
-      machineId: "m1",
-      stateMachineArn: machineArn,
-      name: suffix,
-      state: JSON.stringify({ suffix }),
-      startDate,
-    });
-    const commitOf = (arn: string, expectedVersion: number, changes: Partial<Commit> = {}): Commit => ({
-      executionArn: arn,
-      expectedVersion,
-      state: JSON.stringify({ v: expectedVersion + 1 }),
-      status: "RUNNING",
-      events: [],
-      wakeAt: undefined,
-      leaseUntil: 60_000,
-      tokensIssued: [],
-      tokensEnded: [],
-      inboxApplied: [],
-      ...changes,
-    });
-
     it("keeps machines by id, the first one saved winning", async () => {
       const machine = {
         id: "m1",
         name: "M",
-        arn: machineArn,
+        arn: STORE_TEST_MACHINE_ARN,
         definition: '{"StartAt":"A"}',
         allowUnservedResources: false,
       };
@@ -58,7 +71,7 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
     });
 
     it("creates an execution once, RUNNING at version 0", async () => {
-      const record = newExecution("a");
+      const record = newExecutionRecord("a");
       expect(await store.create(record)).toBe(true);
       expect(await store.create({ ...record, state: "{}" })).toBe(false);
       const stored = await store.describe(record.executionArn);
@@ -68,7 +81,7 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
     });
 
     it("leases a due execution to one worker until the lease expires", async () => {
-      const record = newExecution("a");
+      const record = newExecutionRecord("a");
       await store.create(record);
       expect(await store.claim("w1", { now: 500, leaseUntil: 10_000, limit: 10 })).toEqual([]);
       const claimed = await store.claim("w1", { now: 2_000, leaseUntil: 10_000, limit: 10 });
@@ -84,16 +97,16 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
     });
 
     it("claims at most `limit`, the longest due first", async () => {
-      await store.create(newExecution("late", 3_000));
-      await store.create(newExecution("early", 1_000));
-      await store.create(newExecution("middle", 2_000));
+      await store.create(newExecutionRecord("late", 3_000));
+      await store.create(newExecutionRecord("early", 1_000));
+      await store.create(newExecutionRecord("middle", 2_000));
       const claimed = await store.claim("w1", { now: 5_000, leaseUntil: 9_000, limit: 2 });
       expect(claimed.map((c) => c.execution.name)).toEqual(["early", "middle"]);
     });
 
     it("commits as a compare-and-swap on the version", async () => {
-      const { executionArn } = newExecution("a");
-      await store.create(newExecution("a"));
+      const { executionArn } = newExecutionRecord("a");
+      await store.create(newExecutionRecord("a"));
       await store.claim("w1", { now: 2_000, leaseUntil: 60_000, limit: 1 });
       const first = commitOf(executionArn, 0, {
         events: [
@@ -117,8 +130,8 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
     });
 
     it("parks a released execution until its wake time", async () => {
-      const { executionArn } = newExecution("a");
-      await store.create(newExecution("a"));
+      const { executionArn } = newExecutionRecord("a");
+      await store.create(newExecutionRecord("a"));
       await store.claim("w1", { now: 2_000, leaseUntil: 60_000, limit: 1 });
       expect(
         await store.commit("w1", commitOf(executionArn, 0, { leaseUntil: undefined, wakeAt: 30_000 })),
@@ -128,8 +141,8 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
     });
 
     it("wakes a parked execution for a callback, hands it the inbox and removes what a commit applied", async () => {
-      const { executionArn } = newExecution("a");
-      await store.create(newExecution("a"));
+      const { executionArn } = newExecutionRecord("a");
+      await store.create(newExecutionRecord("a"));
       await store.claim("w1", { now: 2_000, leaseUntil: 60_000, limit: 1 });
       await store.commit("w1", commitOf(executionArn, 0, { leaseUntil: undefined, wakeAt: undefined }));
       expect(await store.claim("w1", { now: 1e12, leaseUntil: 2e12, limit: 1 })).toEqual([]);
@@ -152,8 +165,8 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
     });
 
     it("answers tokens issued and ended by commits", async () => {
-      const { executionArn } = newExecution("a");
-      await store.create(newExecution("a"));
+      const { executionArn } = newExecutionRecord("a");
+      await store.create(newExecutionRecord("a"));
       await store.claim("w1", { now: 2_000, leaseUntil: 60_000, limit: 1 });
       await store.commit(
         "w1",
@@ -166,8 +179,8 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
     });
 
     it("renews only the worker's own leases, and lets a restarted worker drop them", async () => {
-      const a = newExecution("a");
-      const b = newExecution("b");
+      const a = newExecutionRecord("a");
+      const b = newExecutionRecord("b");
       await store.create(a);
       await store.create(b);
       await store.claim("w1", { now: 2_000, leaseUntil: 5_000, limit: 1 });
@@ -180,8 +193,8 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
     });
 
     it("ends an execution: not claimable, no inbox, stop date kept", async () => {
-      const { executionArn } = newExecution("a");
-      await store.create(newExecution("a"));
+      const { executionArn } = newExecutionRecord("a");
+      await store.create(newExecutionRecord("a"));
       await store.claim("w1", { now: 2_000, leaseUntil: 60_000, limit: 1 });
       await store.commit(
         "w1",
@@ -199,20 +212,26 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
     });
 
     it("lists executions newest first, filtered by machine and status", async () => {
-      await store.create(newExecution("a", 1_000));
-      await store.create(newExecution("b", 2_000));
-      await store.create({ ...newExecution("c", 3_000), stateMachineArn: `${machineArn}2` });
+      await store.create(newExecutionRecord("a", 1_000));
+      await store.create(newExecutionRecord("b", 2_000));
+      await store.create({
+        ...newExecutionRecord("c", 3_000),
+        stateMachineArn: `${STORE_TEST_MACHINE_ARN}2`,
+      });
       await store.claim("w1", { now: 1_500, leaseUntil: 60_000, limit: 1 });
       await store.commit(
         "w1",
-        commitOf(newExecution("a").executionArn, 0, {
+        commitOf(newExecutionRecord("a").executionArn, 0, {
           status: "FAILED",
           stopDate: 1_600,
           leaseUntil: undefined,
         }),
       );
       expect((await store.list({})).map((e) => e.name)).toEqual(["c", "b", "a"]);
-      expect((await store.list({ stateMachineArn: machineArn })).map((e) => e.name)).toEqual(["b", "a"]);
+      expect((await store.list({ stateMachineArn: STORE_TEST_MACHINE_ARN })).map((e) => e.name)).toEqual([
+        "b",
+        "a",
+      ]);
       expect((await store.list({ status: "FAILED" })).map((e) => [e.name, e.status, e.stopDate])).toEqual([
         ["a", "FAILED", 1_600],
       ]);
@@ -233,21 +252,21 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
       const unwatch = store.watch(() => (calls += 1));
       // A watch that listens through a connection may need a moment to start.
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const { executionArn } = newExecution("a");
-      await store.create(newExecution("a"));
+      const { executionArn } = newExecutionRecord("a");
+      await store.create(newExecutionRecord("a"));
       await heard(1);
       const afterCreate = calls;
       await store.enqueue(executionArn, "{}", 2_000);
       await heard(afterCreate + 1);
       unwatch();
       const afterStop = calls;
-      await store.create(newExecution("b"));
+      await store.create(newExecutionRecord("b"));
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(calls).toBe(afterStop);
     });
 
     it("never leases one execution to two workers claiming at once", async () => {
-      for (let i = 0; i < 20; i++) await store.create(newExecution(`e${i}`));
+      for (let i = 0; i < 20; i++) await store.create(newExecutionRecord(`e${i}`));
       const claims = await Promise.all(
         ["w1", "w2", "w3", "w4"].map((worker) =>
           store.claim(worker, { now: 2_000, leaseUntil: 60_000, limit: 8 }),
