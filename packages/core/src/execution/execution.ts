@@ -20,6 +20,7 @@ import type { Inspector } from "./inspection.js";
 import type { ExecutionJournal } from "./execution-journal.js";
 import { HistoryLog } from "./history-log.js";
 import { step } from "./step.js";
+import type { StepResult } from "./step.js";
 import { TaskAttempt } from "./task-attempt.js";
 import { driveTask } from "./task-driver.js";
 
@@ -209,12 +210,7 @@ export class Execution {
     this.#applying = true;
     try {
       for (let next: Activation | undefined = activation; next; next = this.#queue.shift()) {
-        const result = step(this.#machine, this.#state, next, {
-          now: this.#env.clock.now(),
-          random: this.#env.random,
-          log: this.#log,
-          inspector: this.#env.inspector,
-        });
+        const result = this.#step(next);
         const observers = this.#env.observers;
         if (observers.length > 0) {
           for (const event of this.#writeLog()) for (const observe of observers) observe(event, this);
@@ -225,6 +221,15 @@ export class Execution {
       this.#applying = false;
     }
     if (this.#state.status !== "RUNNING") this.#finish();
+  }
+
+  #step(activation: Activation): StepResult {
+    return step(this.#machine, this.#state, activation, {
+      now: this.#env.clock.now(),
+      random: this.#env.random,
+      log: this.#log,
+      inspector: this.#env.inspector,
+    });
   }
 
   /**
@@ -240,13 +245,7 @@ export class Execution {
     try {
       for (let next: Activation | undefined = activation; next; next = this.#queue.shift()) {
         applied.push(next);
-        const result = step(this.#machine, this.#state, next, {
-          now: this.#env.clock.now(),
-          random: this.#env.random,
-          log: this.#log,
-          inspector: this.#env.inspector,
-        });
-        for (const command of result.commands) commands.push(command);
+        for (const command of this.#step(next).commands) commands.push(command);
       }
     } finally {
       this.#applying = false;
