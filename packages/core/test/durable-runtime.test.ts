@@ -215,6 +215,9 @@ describe("durable runtime", () => {
     await expect(runtime.describeExecution(`${first.executionArn}-nope`)).rejects.toBeInstanceOf(
       ExecutionApiError,
     );
+    await expect(runtime.getExecutionHistory(`${first.executionArn}-nope`)).rejects.toMatchObject({
+      name: "ExecutionDoesNotExist",
+    });
   });
 
   it("parks an execution waiting for a far timer and wakes it at its deadline", async () => {

@@ -256,8 +256,9 @@ export function durableApi(deps: DurableDeps): DurableApi {
       };
     },
     async getExecutionHistory(executionArn, options = {}) {
-      await described(executionArn);
       const stored = await store.history(executionArn);
+      // No event yet: it may have started but not been taken by a worker, or not exist.
+      if (stored.length === 0) await described(executionArn);
       if (options.reverseOrder) stored.reverse();
       const from = options.nextToken === undefined ? 0 : pageStart(options.nextToken, stored.length);
       const to = options.maxResults === undefined ? stored.length : from + Math.max(1, options.maxResults);
