@@ -384,6 +384,12 @@ describe("durable runtime", () => {
     expect(await settledStatus(runtime, executionArn)).toBe("ABORTED");
     expect(await runtime.describeExecution(executionArn)).toMatchObject({ error: "Halt", cause: "by test" });
     expect(types((await runtime.getExecutionHistory(executionArn)).events).at(-1)).toBe("ExecutionAborted");
+    // Stopping it again changes nothing; an unknown execution is AWS's error.
+    await runtime.stopExecution(executionArn);
+    expect((await runtime.describeExecution(executionArn)).status).toBe("ABORTED");
+    await expect(runtime.stopExecution(`${executionArn}-nope`)).rejects.toMatchObject({
+      name: "ExecutionDoesNotExist",
+    });
   });
 
   it("lists executions newest first, by machine and status", async () => {

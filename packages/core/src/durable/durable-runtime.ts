@@ -129,6 +129,30 @@ export function durableApi(deps: DurableDeps): DurableApi {
     return machine;
   };
 
+  /** Machines by loaded object, each saved in the store once per runtime (its record is content-addressed). */
+  const saved = new WeakMap<StateMachine, Promise<MachineRecord>>();
+  const savedMachine = (machine: StateMachine): Promise<MachineRecord> => {
+    let record = saved.get(machine);
+    if (!record) {
+      const definition = JSON.stringify(machine.definition);
+      const { allowUnservedResources } = machine;
+      const made: MachineRecord = {
+        id: createHash("sha256")
+          .update(JSON.stringify([machine.name, definition, allowUnservedResources]))
+          .digest("hex"),
+        name: machine.name,
+        arn: machine.arn,
+        definition,
+        allowUnservedResources,
+      };
+      record = store.putMachine(made).then(() => made);
+      // A failed save is tried again by the next start.
+      record.catch(() => saved.delete(machine));
+      saved.set(machine, record);
+    }
+    return record;
+  };
+
   const described = async (executionArn: string): Promise<StoredExecution> => {
     const stored = await store.describe(executionArn);
     if (!stored)
@@ -156,18 +180,7 @@ export function durableApi(deps: DurableDeps): DurableApi {
   return {
     store,
     async startExecution(machine, options = {}) {
-      const definition = JSON.stringify(machine.definition);
-      const allowUnservedResources = machine.allowUnservedResources;
-      const record: MachineRecord = {
-        id: createHash("sha256")
-          .update(JSON.stringify([machine.name, definition, allowUnservedResources]))
-          .digest("hex"),
-        name: machine.name,
-        arn: machine.arn,
-        definition,
-        allowUnservedResources,
-      };
-      await store.putMachine(record);
+      const record = await savedMachine(machine);
       const now = clock.now();
       const input = options.input === undefined ? {} : cloneJson(options.input);
       const state = newExecutionState({
@@ -266,17 +279,19 @@ export function durableApi(deps: DurableDeps): DurableApi {
       return to < stored.length ? { events, nextToken: String(to) } : { events };
     },
     async stopExecution(executionArn, options = {}) {
-      const stored = await described(executionArn);
-      // Stopping an ended execution changes nothing. What AWS answers then is
-      // not in our recordings; we answer as for a running one.
-      if (stored.status !== "RUNNING") return;
       const stop: Activation = {
         type: "stop",
         ...(options.error === undefined ? {} : { error: options.error }),
         ...(options.cause === undefined ? {} : { cause: options.cause }),
       };
-      await store.enqueue(executionArn, JSON.stringify(stop), clock.now());
-      pokeWorkers();
+      if (await store.enqueue(executionArn, JSON.stringify(stop), clock.now())) {
+        pokeWorkers();
+        return;
+      }
+      // Not running. Stopping an ended execution changes nothing (what AWS
+      // answers then is not in our recordings; we answer as for a running
+      // one); an unknown one is ExecutionDoesNotExist.
+      await described(executionArn);
     },
     sendTaskSuccess(taskToken, output) {
       let parsed: JsonValue;
