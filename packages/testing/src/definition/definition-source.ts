@@ -4,7 +4,22 @@
  * `DefinitionSubstitutions` fill them. Shared by the harness and the CLI so
  * both read a definition file the same way.
  */
-import { parse as parseYaml } from "yaml";
+import { createRequire } from "node:module";
+
+type ParseYaml = (text: string) => unknown;
+
+let yamlParser: ParseYaml | undefined;
+
+/**
+ * The YAML parser, loaded at its first use: \`yaml\` takes 50–70 ms to load,
+ * more than the rest of this package and the core together, and most test
+ * files only ever read JSON definitions. \`require\` (the package's Node entry
+ * is CommonJS) keeps parsing synchronous.
+ */
+function parseYaml(text: string): unknown {
+  yamlParser ??= (createRequire(import.meta.url)("yaml") as { parse: ParseYaml }).parse;
+  return yamlParser(text);
+}
 
 /** `${KEY}` → value; a map or a plain record (only its own keys count). */
 export type DefinitionSubstitutions = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
@@ -64,7 +79,7 @@ export type YamlDefinition =
  */
 export function parseYamlDefinition(text: string): YamlDefinition {
   try {
-    return { ok: true, value: parseYaml(text) as unknown };
+    return { ok: true, value: parseYaml(text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, message: message.split("\n")[0] ?? message };
