@@ -27,7 +27,8 @@ const entryPoints = Object.fromEntries(
     return [name, entry];
   }),
 );
-if (Object.keys(entryPoints).length === 0) throw new Error("Name at least one entry: <name>=<compiled entry>.");
+if (Object.keys(entryPoints).length === 0)
+  throw new Error("Name at least one entry: <name>=<compiled entry>.");
 
 await build({
   entryPoints,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from "../dist/index.js";
+import { main } from "../dist/stepwise-cli.js";
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
