@@ -204,6 +204,38 @@ describe("durable runtime", () => {
     });
   });
 
+  it("pages by 100 events unless asked otherwise, at most 1,000, as AWS does", async () => {
+    const runtime = createRuntime({ store: memoryStore() });
+    work(runtime);
+    // 60 Pass states: 122 events, more than one default page.
+    const states: Record<string, unknown> = {};
+    for (let i = 0; i < 60; i++)
+      states[`P${i}`] = { Type: "Pass", ...(i === 59 ? { End: true } : { Next: `P${i + 1}` }) };
+    const { executionArn } = await runtime.startExecution(runtime.load({ StartAt: "P0", States: states }));
+    expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
+    const first = await runtime.getExecutionHistory(executionArn);
+    expect(first.events).toHaveLength(100);
+    expect(first.nextToken).toBeDefined();
+    const rest = await runtime.getExecutionHistory(executionArn, { nextToken: first.nextToken });
+    expect(rest.events.map((event) => event.id)).toEqual(Array.from({ length: 22 }, (_, i) => 101 + i));
+    expect(rest.nextToken).toBeUndefined();
+    expect((await runtime.getExecutionHistory(executionArn, { maxResults: 0 })).events).toHaveLength(100);
+    expect((await runtime.getExecutionHistory(executionArn, { maxResults: 1000 })).events).toHaveLength(122);
+    for (const maxResults of [1001, -1]) {
+      await expect(runtime.getExecutionHistory(executionArn, { maxResults })).rejects.toMatchObject({
+        name: "ValidationException",
+        message: expect.stringContaining(
+          `Value '${maxResults}' at 'maxResults' failed to satisfy constraint`,
+        ),
+      });
+    }
+    await expect(runtime.listExecutions({ maxResults: 1001 })).rejects.toBeInstanceOf(ExecutionApiError);
+    const tiny = runtime.load({ StartAt: "Only", States: { Only: { Type: "Pass", End: true } } });
+    for (let i = 0; i < 100; i++) await runtime.startExecution(tiny);
+    expect((await runtime.listExecutions()).executions).toHaveLength(100);
+    expect((await runtime.listExecutions({ maxResults: 1000 })).executions).toHaveLength(101);
+  });
+
   it("answers StartExecution idempotently for the same name and input, and refuses a taken name otherwise", async () => {
     const runtime = createRuntime({ store: memoryStore(), integrations: [echo] });
     const machine = runtime.load(chain);

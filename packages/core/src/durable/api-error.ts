@@ -1,8 +1,10 @@
 /**
  * Errors of the durable runtime's execution API, named as AWS Step
- * Functions names them (StartExecution, DescribeExecution, StopExecution).
+ * Functions names them (StartExecution, DescribeExecution, StopExecution,
+ * GetExecutionHistory, ListExecutions).
  */
-export type ExecutionApiErrorName = "ExecutionDoesNotExist" | "ExecutionAlreadyExists" | "InvalidToken";
+export type ExecutionApiErrorName =
+  "ExecutionDoesNotExist" | "ExecutionAlreadyExists" | "InvalidToken" | "ValidationException";
 
 export class ExecutionApiError extends Error {
   override readonly name: ExecutionApiErrorName;

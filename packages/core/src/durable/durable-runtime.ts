@@ -70,14 +70,14 @@ export interface DurableApi {
   /** Starts a worker loop in this process: it claims due executions and advances them until stopped. */
   work(options?: WorkOptions): Worker;
   describeExecution(executionArn: string): Promise<ExecutionDescription>;
-  /** Newest first. */
+  /** Newest first; `maxResults` as AWS takes it (100 when absent or 0, at most 1,000). */
   listExecutions(
     options?: ListExecutionsOptions,
   ): Promise<{ readonly executions: readonly ExecutionListItem[] }>;
   /**
-   * The history, oldest event first (`reverseOrder`: newest first). With
-   * `maxResults`, one page and the `nextToken` of the next (AWS pages by
-   * 100 by default; here, without `maxResults`, every event comes at once).
+   * The history, oldest event first (`reverseOrder`: newest first), a page
+   * at a time as AWS gives it: `maxResults` events (100 when absent or 0, at
+   * most 1,000) and the `nextToken` of the next page while there is one.
    */
   getExecutionHistory(
     executionArn: string,
@@ -255,7 +255,7 @@ export function durableApi(deps: DurableDeps): DurableApi {
       const summaries = await store.list({
         stateMachineArn: options.stateMachineArn,
         status: options.statusFilter,
-        limit: options.maxResults,
+        limit: pageSize(options.maxResults),
       });
       return {
         executions: summaries.map((summary) => ({
@@ -269,12 +269,13 @@ export function durableApi(deps: DurableDeps): DurableApi {
       };
     },
     async getExecutionHistory(executionArn, options = {}) {
+      const size = pageSize(options.maxResults);
       const stored = await store.history(executionArn);
       // No event yet: it may have started but not been taken by a worker, or not exist.
       if (stored.length === 0) await described(executionArn);
       if (options.reverseOrder) stored.reverse();
       const from = options.nextToken === undefined ? 0 : pageStart(options.nextToken, stored.length);
-      const to = options.maxResults === undefined ? stored.length : from + Math.max(1, options.maxResults);
+      const to = from + size;
       const events = stored.slice(from, to).map((entry) => JSON.parse(entry.event) as HistoryEvent);
       return to < stored.length ? { events, nextToken: String(to) } : { events };
     },
@@ -316,6 +317,26 @@ export function durableApi(deps: DurableDeps): DurableApi {
       return answer(taskToken, (taskId) => ({ type: "task-heartbeat", taskId }));
     },
   };
+}
+
+/** AWS's page size: 100 unless asked for another, and 0 means the default. */
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 1000;
+
+/** The page size asked for, or AWS's ValidationException for one it refuses. */
+function pageSize(maxResults: number | undefined): number {
+  if (maxResults === undefined || maxResults === 0) return DEFAULT_PAGE_SIZE;
+  if (Number.isInteger(maxResults) && maxResults > 0 && maxResults <= MAX_PAGE_SIZE) return maxResults;
+  // AWS's wording for a value out of the member's range; a fraction, which its SDKs cannot send, gets ours.
+  const constraint = !Number.isInteger(maxResults)
+    ? "Member must be an integer"
+    : maxResults > MAX_PAGE_SIZE
+      ? `Member must have value less than or equal to ${MAX_PAGE_SIZE}`
+      : "Member must have value greater than or equal to 0";
+  throw new ExecutionApiError(
+    "ValidationException",
+    `1 validation error detected: Value '${maxResults}' at 'maxResults' failed to satisfy constraint: ${constraint}`,
+  );
 }
 
 /** Where the page of a GetExecutionHistory token starts; AWS's error for a token it did not give. */
