@@ -31,6 +31,7 @@ export type {
   ExecutionStore,
   ExecutionSummary,
   InboxItem,
+  ListCursor,
   ListFilter,
   MachineRecord,
   NewExecutionRecord,

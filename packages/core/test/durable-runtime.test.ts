@@ -232,8 +232,17 @@ describe("durable runtime", () => {
     await expect(runtime.listExecutions({ maxResults: 1001 })).rejects.toBeInstanceOf(ExecutionApiError);
     const tiny = runtime.load({ StartAt: "Only", States: { Only: { Type: "Pass", End: true } } });
     for (let i = 0; i < 100; i++) await runtime.startExecution(tiny);
-    expect((await runtime.listExecutions()).executions).toHaveLength(100);
+    const firstList = await runtime.listExecutions();
+    expect(firstList.executions).toHaveLength(100);
+    const restList = await runtime.listExecutions({ nextToken: firstList.nextToken });
+    expect(restList.executions).toHaveLength(1);
+    expect(restList.nextToken).toBeUndefined();
+    const listed = [...firstList.executions, ...restList.executions].map((e) => e.executionArn);
+    expect(new Set(listed).size).toBe(101);
     expect((await runtime.listExecutions({ maxResults: 1000 })).executions).toHaveLength(101);
+    await expect(runtime.listExecutions({ nextToken: "not-a-token" })).rejects.toMatchObject({
+      name: "InvalidToken",
+    });
   });
 
   it("answers StartExecution idempotently for the same name and input, and refuses a taken name otherwise", async () => {

@@ -265,12 +265,17 @@ export async function postgresStore(options: PostgresStoreOptions): Promise<Exec
 /** Only the filters given become conditions, so each combination gets a plan that uses its index. */
 function listQuery(
   s: string,
-  { stateMachineArn, status, limit }: ListFilter,
+  { stateMachineArn, status, limit, after }: ListFilter,
 ): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const conditions: string[] = [];
   if (stateMachineArn !== undefined) conditions.push(`state_machine_arn = $${values.push(stateMachineArn)}`);
   if (status !== undefined) conditions.push(`status = $${values.push(status)}`);
+  if (after !== undefined) {
+    conditions.push(
+      `(start_date, execution_arn) < ($${values.push(after.startDate)}, $${values.push(after.executionArn)})`,
+    );
+  }
   const where = conditions.length === 0 ? "" : `WHERE ${conditions.join(" AND ")}`;
   const limitClause = limit === undefined ? "" : `LIMIT $${values.push(limit)}`;
   return {

@@ -158,14 +158,23 @@ export function sqliteStore(options: SqliteStoreOptions): ExecutionStore {
   const selectExecution = db.prepare<[string], ExecutionRow>(
     `SELECT ${executionColumns} FROM executions WHERE execution_arn = ?`,
   );
-  // LIMIT -1 is no limit; the rowid breaks ties in start date, the later created first.
+  // LIMIT -1 is no limit; the ARN breaks ties in start date, so a page ends at a well-defined row.
   const selectSummaries = db.prepare<
-    [{ stateMachineArn: string | null; status: ExecutionStatus | null; limit: number }],
+    [
+      {
+        stateMachineArn: string | null;
+        status: ExecutionStatus | null;
+        limit: number;
+        afterStart: number | null;
+        afterArn: string | null;
+      },
+    ],
     SummaryRow
   >(
     `SELECT ${summaryColumns} FROM executions
      WHERE (@stateMachineArn IS NULL OR state_machine_arn = @stateMachineArn) AND (@status IS NULL OR status = @status)
-     ORDER BY start_date DESC, rowid DESC LIMIT @limit`,
+       AND (@afterStart IS NULL OR start_date < @afterStart OR (start_date = @afterStart AND execution_arn < @afterArn))
+     ORDER BY start_date DESC, execution_arn DESC LIMIT @limit`,
   );
   const selectHistory = db.prepare<[string], StoredEvent>(
     `SELECT id, event FROM history_events WHERE execution_arn = ? ORDER BY id`,
@@ -257,13 +266,15 @@ export function sqliteStore(options: SqliteStoreOptions): ExecutionStore {
         const row = selectExecution.get(executionArn);
         return row && withoutNullStop(row);
       }),
-    list: ({ stateMachineArn, status, limit }) =>
+    list: ({ stateMachineArn, status, limit, after }) =>
       settle(() =>
         selectSummaries
           .all({
             stateMachineArn: stateMachineArn ?? null,
             status: status ?? null,
             limit: limit === undefined ? -1 : Math.max(0, limit),
+            afterStart: after?.startDate ?? null,
+            afterArn: after?.executionArn ?? null,
           })
           .map((row): ExecutionSummary => withoutNullStop(row)),
       ),

@@ -17,7 +17,7 @@ import { cloneJson } from "../json.js";
 import type { Random } from "../random.js";
 import type { LoadOptions, StartOptions, StateMachine } from "../runtime.js";
 import { ExecutionApiError } from "./api-error.js";
-import type { ExecutionStore, MachineRecord, StoredExecution } from "./execution-store.js";
+import type { ExecutionStore, ListCursor, MachineRecord, StoredExecution } from "./execution-store.js";
 import type { WorkOptions, Worker } from "./worker.js";
 import { startWorker } from "./worker.js";
 
@@ -52,6 +52,8 @@ export interface ListExecutionsOptions {
   readonly stateMachineArn?: string;
   readonly statusFilter?: ExecutionStatus;
   readonly maxResults?: number;
+  /** The `nextToken` of the previous page. */
+  readonly nextToken?: string | undefined;
 }
 
 /** The durable part of a runtime created with a store. */
@@ -70,10 +72,15 @@ export interface DurableApi {
   /** Starts a worker loop in this process: it claims due executions and advances them until stopped. */
   work(options?: WorkOptions): Worker;
   describeExecution(executionArn: string): Promise<ExecutionDescription>;
-  /** Newest first; `maxResults` as AWS takes it (100 when absent or 0, at most 1,000). */
+  /**
+   * Newest first, a page at a time as AWS gives it: `maxResults` executions
+   * (100 when absent or 0, at most 1,000) and the `nextToken` of the next
+   * page while there is one. Executions started since the first page do not
+   * show up on later ones.
+   */
   listExecutions(
     options?: ListExecutionsOptions,
-  ): Promise<{ readonly executions: readonly ExecutionListItem[] }>;
+  ): Promise<{ readonly executions: readonly ExecutionListItem[]; readonly nextToken?: string }>;
   /**
    * The history, oldest event first (`reverseOrder`: newest first), a page
    * at a time as AWS gives it: `maxResults` events (100 when absent or 0, at
@@ -252,13 +259,19 @@ export function durableApi(deps: DurableDeps): DurableApi {
       };
     },
     async listExecutions(options = {}) {
+      const size = pageSize(options.maxResults);
+      // One more than the page: whether it is there says whether a next page is.
       const summaries = await store.list({
         stateMachineArn: options.stateMachineArn,
         status: options.statusFilter,
-        limit: pageSize(options.maxResults),
+        limit: size + 1,
+        after: options.nextToken === undefined ? undefined : listCursorOf(options.nextToken),
       });
+      const page = summaries.slice(0, size);
+      const last = page.at(-1);
       return {
-        executions: summaries.map((summary) => ({
+        ...(summaries.length > size && last ? { nextToken: listTokenOf(last) } : {}),
+        executions: page.map((summary) => ({
           executionArn: summary.executionArn,
           stateMachineArn: summary.stateMachineArn,
           name: summary.name,
@@ -337,6 +350,30 @@ function pageSize(maxResults: number | undefined): number {
     "ValidationException",
     `1 validation error detected: Value '${maxResults}' at 'maxResults' failed to satisfy constraint: ${constraint}`,
   );
+}
+
+/** A ListExecutions token: where its page ends, as opaque text. */
+function listTokenOf({ startDate, executionArn }: ListCursor): string {
+  return Buffer.from(JSON.stringify([startDate, executionArn])).toString("base64url");
+}
+
+/** The cursor of a ListExecutions token; AWS's error for a token it did not give. */
+function listCursorOf(nextToken: string): ListCursor {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(nextToken, "base64url").toString("utf8"));
+  } catch {
+    decoded = undefined;
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 2 ||
+    !Number.isSafeInteger(decoded[0]) ||
+    typeof decoded[1] !== "string"
+  ) {
+    throw new ExecutionApiError("InvalidToken", `Invalid Token: '${nextToken}'`);
+  }
+  return { startDate: decoded[0] as number, executionArn: decoded[1] };
 }
 
 /** Where the page of a GetExecutionHistory token starts; AWS's error for a token it did not give. */

@@ -112,10 +112,21 @@ export interface TokenRecord {
   readonly ended: boolean;
 }
 
+/**
+ * Where a page of `list` ends: the next page holds the executions listed
+ * after this one — started earlier, or at the same time with a smaller ARN.
+ */
+export interface ListCursor {
+  readonly startDate: number;
+  readonly executionArn: string;
+}
+
 export interface ListFilter {
   readonly stateMachineArn?: string | undefined;
   readonly status?: ExecutionStatus | undefined;
   readonly limit?: number | undefined;
+  /** Only the executions listed after this one. */
+  readonly after?: ListCursor | undefined;
 }
 
 export interface ExecutionStore {
@@ -153,7 +164,7 @@ export interface ExecutionStore {
   inbox(executionArns: readonly string[]): Promise<InboxItem[]>;
   findToken(token: string): Promise<TokenRecord | undefined>;
   describe(executionArn: string): Promise<StoredExecution | undefined>;
-  /** Newest first. */
+  /** Newest first: by start date, then by ARN, both descending (so that pages never overlap). */
   list(filter: ListFilter): Promise<ExecutionSummary[]>;
   /** The history events in id order. */
   history(executionArn: string): Promise<StoredEvent[]>;

@@ -13,6 +13,7 @@ import type {
   ExecutionStore,
   ExecutionSummary,
   InboxItem,
+  ListCursor,
   MachineRecord,
   StoredEvent,
   StoredExecution,
@@ -145,11 +146,12 @@ export function memoryStore(): ExecutionStore {
     async describe(executionArn) {
       return rows.get(executionArn)?.execution;
     },
-    async list({ stateMachineArn, status, limit }) {
+    async list({ stateMachineArn, status, limit, after }) {
       const matching: ExecutionSummary[] = [];
       for (const { execution } of rows.values()) {
         if (stateMachineArn !== undefined && execution.stateMachineArn !== stateMachineArn) continue;
         if (status !== undefined && execution.status !== status) continue;
+        if (after !== undefined && compareListed(execution, after) >= 0) continue;
         const { executionArn, name, startDate, stopDate } = execution;
         matching.push({
           executionArn,
@@ -160,7 +162,7 @@ export function memoryStore(): ExecutionStore {
           stopDate,
         });
       }
-      matching.reverse().sort((a, b) => b.startDate - a.startDate);
+      matching.sort((a, b) => compareListed(b, a));
       return limit === undefined ? matching : matching.slice(0, limit);
     },
     async history(executionArn) {
@@ -174,4 +176,10 @@ export function memoryStore(): ExecutionStore {
       watchers.clear();
     },
   };
+}
+
+/** Positive when `a` is listed before `b` (newer, or as new with a greater ARN). */
+function compareListed(a: ListCursor, b: ListCursor): number {
+  if (a.startDate !== b.startDate) return a.startDate - b.startDate;
+  return a.executionArn < b.executionArn ? -1 : a.executionArn > b.executionArn ? 1 : 0;
 }

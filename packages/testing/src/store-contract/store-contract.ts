@@ -7,7 +7,7 @@
  * import { describeExecutionStore } from "@stepwise/testing/store-contract";
  * describeExecutionStore("sqlite", async () => sqliteStore({ path: ":memory:" }));
  */
-import type { Commit, ExecutionStore, NewExecutionRecord } from "@stepwise/core";
+import type { Commit, ExecutionStore, ListCursor, NewExecutionRecord } from "@stepwise/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 /** The machine ARN of the records below. */
@@ -236,6 +236,32 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
         ["a", "FAILED", 1_600],
       ]);
       expect((await store.list({ limit: 1 })).map((e) => e.name)).toEqual(["c"]);
+    });
+
+    it("lists the executions after a cursor: started earlier, or at the same time with a smaller ARN", async () => {
+      for (const name of ["a", "b", "c", "d"]) await store.create(newExecutionRecord(name, 1_000));
+      await store.create(newExecutionRecord("e", 2_000));
+      await store.create(newExecutionRecord("f", 500));
+      // Ties in start date are listed by ARN, descending.
+      expect((await store.list({})).map((e) => e.name)).toEqual(["e", "d", "c", "b", "a", "f"]);
+      const pages: string[][] = [];
+      let after: ListCursor | undefined;
+      for (;;) {
+        const page = await store.list({ limit: 2, after });
+        if (page.length === 0) break;
+        pages.push(page.map((e) => e.name));
+        const last = page.at(-1)!;
+        after = { startDate: last.startDate, executionArn: last.executionArn };
+      }
+      expect(pages).toEqual([
+        ["e", "d"],
+        ["c", "b"],
+        ["a", "f"],
+      ]);
+      const afterB = { startDate: 1_000, executionArn: newExecutionRecord("b").executionArn };
+      expect(
+        (await store.list({ after: afterB, stateMachineArn: STORE_TEST_MACHINE_ARN })).map((e) => e.name),
+      ).toEqual(["a", "f"]);
     });
 
     it("tells its watchers (when it has any) of new executions and queued callbacks, until they stop", async () => {
