@@ -453,6 +453,41 @@ describe("durable runtime", () => {
     ]);
   });
 
+  it("deletes ended executions with their history, on request or as a worker's retention runs out", async () => {
+    const clock = virtualClock({ start: Date.UTC(2026, 0, 1) });
+    const store = memoryStore();
+    const runtime = createRuntime({ store, clock, integrations: [echo] });
+    const machine = runtime.load(chain);
+    const waiting = runtime.load({ StartAt: "W", States: { W: { Type: "Wait", Seconds: 3600, End: true } } });
+    const first = await runtime.startExecution(machine, { name: "first" });
+    const running = await runtime.startExecution(waiting, { name: "running" });
+    const worker = work(runtime, { holdMs: 0 });
+    expect(await settledStatus(runtime, first.executionArn)).toBe("SUCCEEDED");
+    const { stopDate } = await runtime.describeExecution(first.executionArn);
+    expect(await runtime.deleteEndedExecutions({ endedBefore: stopDate! })).toBe(0);
+    expect(await runtime.deleteEndedExecutions({ endedBefore: stopDate!.getTime() + 1 })).toBe(1);
+    await expect(runtime.describeExecution(first.executionArn)).rejects.toMatchObject({
+      name: "ExecutionDoesNotExist",
+    });
+    await expect(runtime.getExecutionHistory(first.executionArn)).rejects.toMatchObject({
+      name: "ExecutionDoesNotExist",
+    });
+    await worker.stop();
+
+    // A worker with a retention deletes what ended longer ago than that, and only that.
+    const second = await runtime.startExecution(machine, { name: "second" });
+    const retaining = work(runtime, { retainEndedMs: 60_000, holdMs: 0 });
+    expect(await settledStatus(runtime, second.executionArn)).toBe("SUCCEEDED");
+    await retaining.stop();
+    clock.advanceBy(60_001);
+    work(runtime, { retainEndedMs: 60_000, holdMs: 0 });
+    await until(async () => (await runtime.listExecutions()).executions.length === 1);
+    expect((await runtime.listExecutions()).executions).toMatchObject([
+      { name: "running", status: "RUNNING" },
+    ]);
+    expect((await store.history(running.executionArn)).length).toBeGreaterThan(0);
+  });
+
   it("lets a worker whose lease ran out stop, and another finish, committing no transition twice", async () => {
     // A store the first worker reaches through a link that can be cut: its calls then never answer.
     const shared = memoryStore();

@@ -251,6 +251,27 @@ export async function postgresStore(options: PostgresStoreOptions): Promise<Exec
       return rows.map((row) => ({ id: row.id, event: row.event }));
     },
 
+    async deleteEnded(endedBefore, limit) {
+      // One statement: the ended executions are locked (skipping any another
+      // caller is deleting) and removed with everything that refers to them.
+      const { rowCount } = await query(
+        `WITH doomed AS (
+           SELECT execution_arn FROM ${s}.executions
+           WHERE stop_date IS NOT NULL AND stop_date < $1
+           ORDER BY stop_date LIMIT $2 FOR UPDATE SKIP LOCKED
+         ), events AS (
+           DELETE FROM ${s}.history_events WHERE execution_arn IN (SELECT execution_arn FROM doomed)
+         ), issued AS (
+           DELETE FROM ${s}.tokens WHERE execution_arn IN (SELECT execution_arn FROM doomed)
+         ), queued AS (
+           DELETE FROM ${s}.inbox WHERE execution_arn IN (SELECT execution_arn FROM doomed)
+         )
+         DELETE FROM ${s}.executions WHERE execution_arn IN (SELECT execution_arn FROM doomed)`,
+        [endedBefore, Math.max(0, limit)],
+      );
+      return rowCount ?? 0;
+    },
+
     watch: (onDue) => due.watch(onDue),
 
     async close() {

@@ -48,6 +48,8 @@ CREATE INDEX IF NOT EXISTS executions_due ON ${s}.executions (wake_at) WHERE sta
 CREATE INDEX IF NOT EXISTS executions_started ON ${s}.executions (start_date, execution_arn);
 CREATE INDEX IF NOT EXISTS executions_machine_started
   ON ${s}.executions (state_machine_arn, start_date, execution_arn);
+-- deleteEnded: ended executions by stop date (running ones have none).
+CREATE INDEX IF NOT EXISTS executions_stopped ON ${s}.executions (stop_date) WHERE stop_date IS NOT NULL;
 
 -- The key makes committing the same event twice impossible, whatever a worker believes.
 CREATE TABLE IF NOT EXISTS ${s}.history_events (
@@ -63,6 +65,7 @@ CREATE TABLE IF NOT EXISTS ${s}.tokens (
   task_id TEXT NOT NULL,
   ended BOOLEAN NOT NULL
 );
+CREATE INDEX IF NOT EXISTS tokens_execution ON ${s}.tokens (execution_arn);
 
 CREATE TABLE IF NOT EXISTS ${s}.inbox (
   id BIGSERIAL PRIMARY KEY,

@@ -31,6 +31,8 @@ CREATE TABLE IF NOT EXISTS executions (
 );
 CREATE INDEX IF NOT EXISTS executions_due ON executions (status, wake_at);
 CREATE INDEX IF NOT EXISTS executions_started ON executions (start_date);
+-- For deleteEnded: ended executions by stop date (running ones have none).
+CREATE INDEX IF NOT EXISTS executions_stopped ON executions (stop_date) WHERE stop_date IS NOT NULL;
 -- For releaseAll when a worker restarts: only executions held right now.
 CREATE INDEX IF NOT EXISTS executions_leased ON executions (lease_owner) WHERE lease_owner IS NOT NULL;
 
@@ -48,6 +50,7 @@ CREATE TABLE IF NOT EXISTS tokens (
   task_id TEXT NOT NULL,
   ended INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS tokens_execution ON tokens (execution_arn);
 
 -- AUTOINCREMENT: an id is never reused after a delete, so a commit's
 -- inboxApplied can never remove an item that arrived after the worker read it.

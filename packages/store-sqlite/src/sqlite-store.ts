@@ -179,6 +179,16 @@ export function sqliteStore(options: SqliteStoreOptions): ExecutionStore {
   const selectHistory = db.prepare<[string], StoredEvent>(
     `SELECT id, event FROM history_events WHERE execution_arn = ? ORDER BY id`,
   );
+  const selectEndedBefore = db.prepare<[number, number], { executionArn: string }>(
+    `SELECT execution_arn AS executionArn FROM executions
+     WHERE stop_date IS NOT NULL AND stop_date < ? ORDER BY stop_date LIMIT ?`,
+  );
+  const deleteExecutionRows = [
+    "DELETE FROM history_events WHERE execution_arn = ?",
+    "DELETE FROM tokens WHERE execution_arn = ?",
+    "DELETE FROM inbox WHERE execution_arn = ?",
+    "DELETE FROM executions WHERE execution_arn = ?",
+  ].map((text) => db.prepare<[string]>(text));
 
   // Every write runs in an IMMEDIATE transaction: it takes the write lock
   // first (waiting up to the busy timeout), so it never fails half-way with
@@ -231,6 +241,11 @@ export function sqliteStore(options: SqliteStoreOptions): ExecutionStore {
   );
   const createTx = write((record: NewExecutionRecord) => insertExecution.run(record).changes > 0);
   const releaseAllTx = write((workerId: string) => releaseLeases.run(workerId));
+  const deleteEndedTx = write((endedBefore: number, limit: number): number => {
+    const ended = selectEndedBefore.all(endedBefore, limit);
+    for (const { executionArn } of ended) for (const remove of deleteExecutionRows) remove.run(executionArn);
+    return ended.length;
+  });
 
   return {
     putMachine: (machine) =>
@@ -279,6 +294,7 @@ export function sqliteStore(options: SqliteStoreOptions): ExecutionStore {
           .map((row): ExecutionSummary => withoutNullStop(row)),
       ),
     history: (executionArn) => settle(() => selectHistory.all(executionArn)),
+    deleteEnded: (endedBefore, limit) => settle(() => deleteEndedTx(endedBefore, Math.max(0, limit))),
     close: () =>
       settle(() => {
         if (db.open) db.close();

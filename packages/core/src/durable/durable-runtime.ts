@@ -17,6 +17,7 @@ import { cloneJson } from "../json.js";
 import type { Random } from "../random.js";
 import type { LoadOptions, StartOptions, StateMachine } from "../runtime.js";
 import { ExecutionApiError } from "./api-error.js";
+import { deleteEndedBefore } from "./retention.js";
 import type { ExecutionStore, ListCursor, MachineRecord, StoredExecution } from "./execution-store.js";
 import type { WorkOptions, Worker } from "./worker.js";
 import { startWorker } from "./worker.js";
@@ -90,6 +91,13 @@ export interface DurableApi {
     executionArn: string,
     options?: HistoryPageOptions,
   ): Promise<{ readonly events: readonly HistoryEvent[]; readonly nextToken?: string }>;
+  /**
+   * Deletes the executions that ended before `endedBefore` (a Date or epoch
+   * ms on the runtime's clock), with their history, tokens and queued
+   * callbacks — what AWS does by itself 90 days after an execution closes;
+   * answers how many. Workers can do it as they go: `work({ retainEndedMs })`.
+   */
+  deleteEndedExecutions(options: { readonly endedBefore: Date | number }): Promise<number>;
   /** Like StopExecution: the execution ends ABORTED once its worker applies the request. */
   stopExecution(
     executionArn: string,
@@ -291,6 +299,9 @@ export function durableApi(deps: DurableDeps): DurableApi {
       const to = from + size;
       const events = stored.slice(from, to).map((entry) => JSON.parse(entry.event) as HistoryEvent);
       return to < stored.length ? { events, nextToken: String(to) } : { events };
+    },
+    deleteEndedExecutions({ endedBefore }) {
+      return deleteEndedBefore(store, typeof endedBefore === "number" ? endedBefore : endedBefore.getTime());
     },
     async stopExecution(executionArn, options = {}) {
       const stop: Activation = {

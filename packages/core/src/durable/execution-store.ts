@@ -169,6 +169,12 @@ export interface ExecutionStore {
   /** The history events in id order. */
   history(executionArn: string): Promise<StoredEvent[]>;
   /**
+   * Deletes up to `limit` ended executions whose stop date is before
+   * `endedBefore`, the oldest first, with their history, tokens and inbox
+   * (machines stay); answers how many.
+   */
+  deleteEnded(endedBefore: number, limit: number): Promise<number>;
+  /**
    * Optional: calls `onDue` soon after an execution is created or a
    * callback is queued — by any process on the store — so that workers
    * need not wait for their next poll. Answers a function that stops it.

@@ -168,6 +168,18 @@ export function memoryStore(): ExecutionStore {
     async history(executionArn) {
       return [...(rows.get(executionArn)?.events ?? [])];
     },
+    async deleteEnded(endedBefore, limit) {
+      const ended = [...rows.values()]
+        .map(({ execution }) => execution)
+        .filter((execution) => execution.stopDate !== undefined && execution.stopDate < endedBefore)
+        .sort((a, b) => a.stopDate! - b.stopDate!)
+        .slice(0, Math.max(0, limit));
+      const doomed = new Set(ended.map((execution) => execution.executionArn));
+      for (const arn of doomed) rows.delete(arn);
+      for (const [token, record] of tokens) if (doomed.has(record.executionArn)) tokens.delete(token);
+      inbox = inbox.filter((item) => !doomed.has(item.executionArn));
+      return doomed.size;
+    },
     watch(onDue) {
       watchers.add(onDue);
       return () => watchers.delete(onDue);

@@ -13,6 +13,7 @@ import { Execution } from "../execution/execution.js";
 import type { ExecutionState } from "../execution/execution-state.js";
 import type { StateMachine } from "../runtime.js";
 import type { ClaimedExecution, ExecutionStore, InboxItem } from "./execution-store.js";
+import { deleteEndedBefore } from "./retention.js";
 
 export interface WorkOptions {
   /**
@@ -35,6 +36,13 @@ export interface WorkOptions {
    */
   readonly holdMs?: number;
   /**
+   * Deletes ended executions (with their history) this long after they
+   * ended, on the runtime's clock, checking once a minute; AWS keeps a
+   * closed execution 90 days (7,776,000,000 ms). Default: they are kept
+   * until `deleteEndedExecutions` deletes them.
+   */
+  readonly retainEndedMs?: number;
+  /**
    * Hears what goes wrong in the loop (a store that fails, a definition
    * that no longer loads); the loop goes on and tries again at the next
    * poll. Default: a process warning.
@@ -52,6 +60,9 @@ export interface Worker {
   /** Stops claiming, lets go of every execution (their leases released) and resolves when done. */
   stop(): Promise<void>;
 }
+
+/** How often a worker with `retainEndedMs` looks for ended executions to delete (wall time). */
+const DELETION_EVERY_MS = 60_000;
 
 export interface WorkerHost {
   readonly store: ExecutionStore;
@@ -101,6 +112,20 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
     wake?.();
   };
   let lastRenewal = clock.now();
+  const retainEndedMs = options.retainEndedMs;
+  /** Wall time of the next deletion of ended executions; one runs at a time, beside the loop. */
+  let nextDeletionAt = wall.now();
+  let deletion: Promise<void> | undefined;
+  const deleteExpired = (): void => {
+    if (retainEndedMs === undefined || deletion !== undefined || wall.now() < nextDeletionAt) return;
+    nextDeletionAt = wall.now() + DELETION_EVERY_MS;
+    // Not awaited by the loop: a large backlog must not hold up lease renewals.
+    deletion = deleteEndedBefore(store, clock.now() - retainEndedMs)
+      .then(() => undefined, onError)
+      .finally(() => {
+        deletion = undefined;
+      });
+  };
   /** The last claim took all it had room for: more may be due, and is claimed as soon as room frees. */
   let backlog = false;
 
@@ -206,6 +231,7 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
   };
 
   const tick = async (): Promise<void> => {
+    deleteExpired();
     if (held.size > 0 && clock.now() - lastRenewal >= leaseMs / 3) {
       lastRenewal = clock.now();
       const arns = [...held.keys()];
@@ -281,6 +307,7 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
       for (const entry of held.values()) entry.execution.drop();
       held.clear();
       await Promise.allSettled([...commits]);
+      await deletion;
       await store.releaseAll(id);
       host.retire(worker);
     },

@@ -211,6 +211,43 @@ export function describeExecutionStore(name: string, open: () => Promise<Executi
       expect(await store.renew("w1", [executionArn], 90_000)).toEqual([]);
     });
 
+    it("deletes ended executions that stopped before a date, oldest first, with their history, tokens and inbox", async () => {
+      const arn = (name: string): string => newExecutionRecord(name).executionArn;
+      const names = ["a", "b", "c", "d"];
+      for (const name of names) await store.create(newExecutionRecord(name));
+      await store.claim("w1", { now: 1_500, leaseUntil: 60_000, limit: 4 });
+      for (const name of names) {
+        await store.commit(
+          "w1",
+          commitOf(arn(name), 0, {
+            events: [{ id: 1, event: '{"id":1}' }],
+            tokensIssued: [{ token: `tok-${name}`, taskId: "1" }],
+          }),
+        );
+      }
+      expect(await store.enqueue(arn("a"), '{"type":"late"}', 1_600)).toBe(true);
+      // a, b and c end at 2,000, 3,000 and 4,000 (a's callback never applied); d runs on.
+      for (const [i, name] of ["a", "b", "c"].entries()) {
+        await store.commit(
+          "w1",
+          commitOf(arn(name), 1, { status: "SUCCEEDED", stopDate: 2_000 + i * 1_000, leaseUntil: undefined }),
+        );
+      }
+      expect(await store.deleteEnded(4_000, 1)).toBe(1);
+      expect(await store.describe(arn("a"))).toBeUndefined();
+      expect(await store.history(arn("a"))).toEqual([]);
+      expect(await store.findToken("tok-a")).toBeUndefined();
+      expect(await store.inbox([arn("a")])).toEqual([]);
+      // b ended before 4,000; c ended at 4,000, not before.
+      expect(await store.deleteEnded(4_000, 10)).toBe(1);
+      expect((await store.list({})).map((e) => e.name)).toEqual(["d", "c"]);
+      expect(await store.history(arn("c"))).toHaveLength(1);
+      expect(await store.deleteEnded(1e12, 10)).toBe(1);
+      expect(await store.findToken("tok-d")).toEqual({ executionArn: arn("d"), taskId: "1", ended: false });
+      expect(await store.describe(arn("d"))).toMatchObject({ status: "RUNNING" });
+      expect(await store.deleteEnded(1e12, 10)).toBe(0);
+    });
+
     it("lists executions newest first, filtered by machine and status", async () => {
       await store.create(newExecutionRecord("a", 1_000));
       await store.create(newExecutionRecord("b", 2_000));
