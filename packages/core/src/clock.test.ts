@@ -40,11 +40,16 @@ describe("virtualClock", () => {
       for (let hop = 0; hop < 50; hop++) hops = hops.then(() => undefined);
       void hops.then(() => {
         seen.push(`chain ${round} done at ${clock.now()}`);
-        if (round < 100) clock.setTimer(clock.now() + 1000, () => chain(round + 1));
+        if (round < 100)
+          clock.setTimer(clock.now() + 1000, () => {
+            chain(round + 1);
+          });
       });
     };
     clock.setTimer(1500, () => seen.push("rival at 1500"));
-    clock.setTimer(1000, () => chain(1));
+    clock.setTimer(1000, () => {
+      chain(1);
+    });
     await new Promise<void>((resolve) => clock.setTimer(200_000, resolve));
     expect(seen).toHaveLength(101);
     expect(seen.slice(0, 3)).toEqual(["chain 1 done at 1000", "rival at 1500", "chain 2 done at 2000"]);
@@ -59,7 +64,11 @@ describe("virtualClock", () => {
       virtualFired++;
       // A real timer set amid the virtual ones runs before they are all done: the clock yields every few turns.
       if (virtualFired === 100)
-        firedBeforeRealTimer = new Promise((resolve) => setTimeout(() => resolve(virtualFired), 0));
+        firedBeforeRealTimer = new Promise((resolve) =>
+          setTimeout(() => {
+            resolve(virtualFired);
+          }, 0),
+        );
       if (virtualFired < 10_000) clock.setTimer(clock.now() + 1, tick);
     };
     clock.setTimer(1, tick);
