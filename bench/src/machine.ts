@@ -45,7 +45,20 @@ function gitCommit(): string {
   }
 }
 
-export function machineInfo(): MachineInfo {
+/** Node's and V8's versions of the binary the measured processes run on. */
+function runtimeVersions(node: string): { node: string; v8: string } {
+  if (node === process.execPath) return { node: process.version, v8: process.versions.v8 };
+  const [version = "unknown", v8 = "unknown"] = execFileSync(
+    node,
+    ["-p", "process.version + ' ' + process.versions.v8"],
+    { encoding: "utf8" },
+  )
+    .trim()
+    .split(" ");
+  return { node: version, v8 };
+}
+
+export function machineInfo(node: string = process.execPath): MachineInfo {
   const cpus = os.cpus();
   return {
     date: new Date().toISOString(),
@@ -53,8 +66,7 @@ export function machineInfo(): MachineInfo {
     cpus: cpus.length,
     memoryGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    v8: process.versions.v8,
+    ...runtimeVersions(node),
     // The peer's exports map hides its package.json from require.resolve.
     peerVersion: readVersion("../node_modules/aws-local-stepfunctions/package.json"),
     stepwiseCommit: gitCommit(),

@@ -7,6 +7,7 @@
  * // from the repository root
  * // pnpm bench                          all workloads, 5 timed rounds
  * // pnpm bench --rounds 3 --workloads a,g --out RESULTS.md
+ * // pnpm bench --node /path/to/node24/bin/node     the children on another Node
  */
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -25,9 +26,9 @@ import type { Size, Workload } from "./workloads/workload.js";
 const CHILD = fileURLToPath(new URL("./child.js", import.meta.url));
 const CHILD_TIMEOUT_MS = 10 * 60 * 1000;
 
-function runChild(workload: Workload, engine: EngineName, size: Size): Promise<Measurement> {
+function runChild(node: string, workload: Workload, engine: EngineName, size: Size): Promise<Measurement> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", CHILD, workload.id, engine, size], {
+    const child = spawn(node, ["--expose-gc", CHILD, workload.id, engine, size], {
       stdio: ["ignore", "ignore", "pipe"],
       timeout: CHILD_TIMEOUT_MS,
     });
@@ -57,6 +58,8 @@ interface Options {
   readonly engines: readonly EngineName[];
   readonly size: Size;
   readonly out: string | undefined;
+  /** The Node binary the measured processes run on (default: this one). */
+  readonly node: string;
 }
 
 function options(): Options {
@@ -67,6 +70,7 @@ function options(): Options {
       engines: { type: "string" },
       size: { type: "string", default: "full" },
       out: { type: "string" },
+      node: { type: "string" },
     },
   });
   const rounds = Number(values.rounds);
@@ -82,6 +86,7 @@ function options(): Options {
     engines: engines as EngineName[],
     size: values.size,
     out: values.out,
+    node: values.node ?? process.execPath,
   };
 }
 
@@ -101,7 +106,7 @@ async function measure(
         ? opts.engines.filter((e) => e !== "aws-local-stepfunctions")
         : opts.engines;
       for (const engine of engineOrder(engines, round, index)) {
-        const m = await runChild(workload, engine, opts.size);
+        const m = await runChild(opts.node, workload, engine, opts.size);
         if (m.stepwiseModule !== undefined) stepwiseModules.add(m.stepwiseModule);
         if (stepwiseModules.size > 1)
           throw new Error(`@stepwise/core changed during the run: ${[...stepwiseModules].join(", ")}.`);
@@ -137,7 +142,7 @@ function markdown(
   return [
     "# Benchmark results",
     "",
-    `Measured ${machine.date.slice(0, 10)} with \`pnpm bench --rounds ${opts.rounds}\` (see README.md for the method).`,
+    `Measured ${machine.date.slice(0, 10)} with \`pnpm bench --rounds ${opts.rounds}${opts.node === process.execPath ? "" : " --node …"}\` (see README.md for the method).`,
     "",
     `- Machine: ${machine.cpu}, ${machine.cpus} CPUs, ${machine.memoryGb} GB, ${machine.os}`,
     `- Node ${machine.node} (V8 ${machine.v8}); aws-local-stepfunctions ${machine.peerVersion}; Stepwise: repository at ${machine.stepwiseCommit}, \`@stepwise/core\` loaded from \`${machine.stepwiseModule ?? "(not run)"}\``,
@@ -167,7 +172,7 @@ function markdown(
 
 async function main(): Promise<void> {
   const opts = options();
-  const machine = machineInfo();
+  const machine = machineInfo(opts.node);
   const { measurements, stepwiseModule } = await measure(opts);
   const summaries = summarise(opts.workloads, opts.size, measurements);
   const loadAtEnd = loadAverage();
