@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { DurableRuntime, ExecutionStore, HistoryEvent, Integration, Worker } from "../src/index.js";
+import type {
+  DurableRuntime,
+  ExecutionStore,
+  HistoryEvent,
+  Integration,
+  StateMachine,
+  Worker,
+} from "../src/index.js";
 import {
   createActivities,
   createRuntime,
@@ -53,9 +60,18 @@ const echo: Integration = {
   },
 };
 
-/** A `.waitForTaskToken` integration that only keeps the tokens it is sent. */
-function approvalKeeping(tokens: string[]): Integration {
-  return {
+/**
+ * A durable runtime whose one machine asks for approval: a `.waitForTaskToken`
+ * Task (with `askFields` added) sent to an integration that only keeps the
+ * tokens it is given.
+ */
+function approvalRuntime(askFields: Record<string, unknown> = {}): {
+  readonly tokens: string[];
+  readonly runtime: DurableRuntime;
+  readonly machine: StateMachine;
+} {
+  const tokens: string[] = [];
+  const approval: Integration = {
     resource: "arn:aws:states:::test:approval",
     patterns: ["wait-for-task-token"],
     async invoke(request) {
@@ -63,6 +79,19 @@ function approvalKeeping(tokens: string[]): Integration {
       return {};
     },
   };
+  const runtime = createRuntime({ store: memoryStore(), integrations: [approval] });
+  const machine = runtime.load({
+    StartAt: "Ask",
+    States: {
+      Ask: {
+        Type: "Task",
+        Resource: "arn:aws:states:::test:approval.waitForTaskToken",
+        ...askFields,
+        End: true,
+      },
+    },
+  });
+  return { tokens, runtime, machine };
 }
 
 const chain = {
@@ -297,20 +326,7 @@ describe("durable runtime", () => {
   });
 
   it("parks an execution waiting for its task token and takes the callback through the store", async () => {
-    const tokens: string[] = [];
-    const approval = approvalKeeping(tokens);
-    const runtime = createRuntime({ store: memoryStore(), integrations: [approval] });
-    const machine = runtime.load({
-      StartAt: "Ask",
-      States: {
-        Ask: {
-          Type: "Task",
-          Resource: "arn:aws:states:::test:approval.waitForTaskToken",
-          Parameters: { "token.$": "$$.Task.Token" },
-          End: true,
-        },
-      },
-    });
+    const { tokens, runtime, machine } = approvalRuntime({ Parameters: { "token.$": "$$.Task.Token" } });
     const worker = work(runtime);
     const { executionArn } = await runtime.startExecution(machine);
     await until(() => tokens.length === 1 && worker.held === 0);
@@ -330,20 +346,7 @@ describe("durable runtime", () => {
   });
 
   it("times a parked task out at its heartbeat deadline unless a heartbeat comes through the store", async () => {
-    const tokens: string[] = [];
-    const approval = approvalKeeping(tokens);
-    const runtime = createRuntime({ store: memoryStore(), integrations: [approval] });
-    const machine = runtime.load({
-      StartAt: "Ask",
-      States: {
-        Ask: {
-          Type: "Task",
-          Resource: "arn:aws:states:::test:approval.waitForTaskToken",
-          HeartbeatSeconds: 3,
-          End: true,
-        },
-      },
-    });
+    const { tokens, runtime, machine } = approvalRuntime({ HeartbeatSeconds: 3 });
     const worker = work(runtime, { holdMs: 100 });
     const { executionArn } = await runtime.startExecution(machine);
     await until(() => tokens.length === 1 && worker.held === 0);
