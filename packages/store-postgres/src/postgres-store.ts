@@ -252,7 +252,7 @@ export async function postgresStore(options: PostgresStoreOptions): Promise<Exec
     },
 
     async deleteEnded(endedBefore, limit) {
-      // One statement: the ended executions are locked (skipping any another
+      // One statement: the ended executions are locked (skipping those another
       // caller is deleting) and removed with everything that refers to them.
       const { rowCount } = await query(
         `WITH doomed AS (
