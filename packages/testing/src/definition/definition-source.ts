@@ -11,10 +11,10 @@ type ParseYaml = (text: string) => unknown;
 let yamlParser: ParseYaml | undefined;
 
 /**
- * The YAML parser, loaded at its first use: \`yaml\` takes 50–70 ms to load,
- * more than the rest of this package and the core together, and most test
- * files only ever read JSON definitions. \`require\` (the package's Node entry
- * is CommonJS) keeps parsing synchronous.
+ * The YAML parser, loaded at its first use: `yaml` takes 50–70 ms to load,
+ * about as long as the rest of this package and the core together, and most
+ * test files only ever read JSON definitions. `require` (the package's Node
+ * entry is CommonJS) keeps parsing synchronous.
  */
 function parseYaml(text: string): unknown {
   yamlParser ??= (createRequire(import.meta.url)("yaml") as { parse: ParseYaml }).parse;
