@@ -36,6 +36,21 @@ export function hasOwn(source: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(source, key);
 }
 
+/**
+ * A shallow copy of a JSON object, to be given more keys. Not `{ ...source }`:
+ * on Node 20 such a copy gets a hidden class of its own as soon as a key is
+ * added, which costs that addition ten times more and every later read of
+ * the object a miss of V8's inline caches. `Object.assign` shares the
+ * classes, but assigns: an own `__proto__` key (untrusted data) would
+ * replace the copy's prototype, so such an object is copied key by key.
+ */
+export function copyJsonObject(source: JsonObject): JsonObject {
+  if (!hasOwn(source, "__proto__")) return Object.assign({}, source);
+  const copy: JsonObject = {};
+  for (const key of Object.keys(source)) setOwn(copy, key, source[key]!);
+  return copy;
+}
+
 const encoder = new TextEncoder();
 
 const NON_ASCII = /[\u0080-\uffff]/;

@@ -168,7 +168,7 @@ export function createRuntime(
     // Opting out keeps the problems visible, as warnings: such a Task fails when it runs.
     diagnostics.push(
       ...(loadOptions.allowUnservedResources
-        ? unserved.map((d) => ({ ...d, severity: "warning" as const }))
+        ? unserved.map((d) => Object.assign({}, d, { severity: "warning" as const }))
         : unserved),
     );
     return { machine: compiled.machine, diagnostics };
@@ -274,7 +274,7 @@ export function createRuntime(
     ...durableApi({
       store: options.store,
       // Tokens of durable executions are kept and looked up in the store.
-      env: { ...env, tokens: durableTokens },
+      env: Object.assign({}, env, { tokens: durableTokens }),
       clock,
       random,
       account,

@@ -120,7 +120,12 @@ export async function runTestState(
   const interceptors: readonly TaskInterceptor[] = options.mock
     ? [mockFor(stateName, options.mock), ...host.env.interceptors]
     : host.env.interceptors;
-  const env: ExecutionEnvironment = { ...host.env, clock, interceptors, observers: [observe], inspector };
+  const env: ExecutionEnvironment = Object.assign({}, host.env, {
+    clock,
+    interceptors,
+    observers: [observe],
+    inspector,
+  });
   const state = newExecutionState({
     compiled: machine.compiled,
     stateMachineName: machine.name,
@@ -141,11 +146,12 @@ export async function runTestState(
   const settled = await execution.settled();
 
   const base = {
-    inspectionData: {
-      ...inspection,
-      ...(left?.variables ? { variables: left.variables } : {}),
-      ...(Object.keys(errorDetails).length ? { errorDetails } : {}),
-    } as InspectionData,
+    inspectionData: Object.assign(
+      {},
+      inspection,
+      left?.variables ? { variables: left.variables } : {},
+      Object.keys(errorDetails).length ? { errorDetails } : {},
+    ) as InspectionData,
   };
   if (retriable) return { status: "RETRIABLE", ...errorOf(execution), ...base };
   if (left) {
@@ -225,10 +231,11 @@ function errorOf(execution: Execution): { error?: string; cause?: string } {
       (value): value is JsonObject => isJsonObject(value as JsonValue) && "error" in (value as JsonObject),
     );
     if (details) {
-      return {
-        ...(typeof details["error"] === "string" ? { error: details["error"] } : {}),
-        ...(typeof details["cause"] === "string" ? { cause: details["cause"] } : {}),
-      };
+      return Object.assign(
+        {},
+        typeof details["error"] === "string" ? { error: details["error"] } : {},
+        typeof details["cause"] === "string" ? { cause: details["cause"] } : {},
+      );
     }
   }
   return {};

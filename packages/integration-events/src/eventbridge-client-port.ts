@@ -42,18 +42,18 @@ export function fromEventBridgeClient(client: EventBridgeClient): EventBridgePor
 /** The SDK's input shape: mutable arrays, no `undefined` members. */
 export function toCommandInput(request: PutEventsRequest): PutEventsCommandInput {
   return {
-    Entries: request.Entries.map(({ Resources, ...rest }) => ({
-      ...rest,
-      ...(Resources === undefined ? {} : { Resources: [...Resources] }),
-    })),
+    Entries: request.Entries.map(({ Resources, ...rest }) =>
+      Object.assign({}, rest, Resources === undefined ? {} : { Resources: [...Resources] }),
+    ),
     ...(request.EndpointId === undefined ? {} : { EndpointId: request.EndpointId }),
   };
 }
 
 function toResultEntry(entry: SdkResultEntry): PutEventsResultEntry {
-  return {
-    ...(entry.EventId === undefined ? {} : { EventId: entry.EventId }),
-    ...(entry.ErrorCode === undefined ? {} : { ErrorCode: entry.ErrorCode }),
-    ...(entry.ErrorMessage === undefined ? {} : { ErrorMessage: entry.ErrorMessage }),
-  };
+  return Object.assign(
+    {},
+    entry.EventId === undefined ? {} : { EventId: entry.EventId },
+    entry.ErrorCode === undefined ? {} : { ErrorCode: entry.ErrorCode },
+    entry.ErrorMessage === undefined ? {} : { ErrorMessage: entry.ErrorMessage },
+  );
 }

@@ -112,7 +112,11 @@ export function checkEntry(entry: PutEventsRequestEntry): AcceptedEntry | Refuse
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     return refused(MALFORMED_DETAIL);
-  return { kind: "accepted", entry: { ...entry, Source, DetailType, Detail }, detail: parsed };
+  return {
+    kind: "accepted",
+    entry: Object.assign({}, entry, { Source, DetailType, Detail }),
+    detail: parsed,
+  };
 }
 
 function refused(failure: EntryFailure): RefusedEntry {

@@ -44,15 +44,15 @@ export function distributedMapIo(c: StateCompiler, definition: Extract<StateDefi
       ...(parameters === undefined ? {} : { parameters }),
       ...(maxItems === undefined ? {} : { maxItems }),
       readerConfig: {
+        csvHeaderLocation: config["CSVHeaderLocation"] === "GIVEN" ? "GIVEN" : "FIRST_ROW",
+        csvDelimiter:
+          typeof config["CSVDelimiter"] === "string" ? (config["CSVDelimiter"] as CsvDelimiter) : "COMMA",
         ...(typeof config["InputType"] === "string"
           ? { inputType: config["InputType"] as ReaderInputType }
           : {}),
-        csvHeaderLocation: config["CSVHeaderLocation"] === "GIVEN" ? "GIVEN" : "FIRST_ROW",
         ...(Array.isArray(headers)
           ? { csvHeaders: headers.filter((h): h is string => typeof h === "string") }
           : {}),
-        csvDelimiter:
-          typeof config["CSVDelimiter"] === "string" ? (config["CSVDelimiter"] as CsvDelimiter) : "COMMA",
       },
     };
   }
@@ -70,11 +70,12 @@ export function distributedMapIo(c: StateCompiler, definition: Extract<StateDefi
       batcher["MaxInputBytesPerBatchPath"],
     );
     const batchInput = c.template("ItemBatcher/BatchInput", batcher["BatchInput"]);
-    result.itemBatcher = {
-      ...(maxItemsPerBatch === undefined ? {} : { maxItemsPerBatch }),
-      ...(maxInputBytesPerBatch === undefined ? {} : { maxInputBytesPerBatch }),
-      ...(batchInput === undefined ? {} : { batchInput }),
-    };
+    result.itemBatcher = Object.assign(
+      {},
+      maxItemsPerBatch === undefined ? {} : { maxItemsPerBatch },
+      maxInputBytesPerBatch === undefined ? {} : { maxInputBytesPerBatch },
+      batchInput === undefined ? {} : { batchInput },
+    );
   }
   if (writer && typeof writer["Resource"] === "string") {
     const parameters = c.template("ResultWriter/Parameters", writer["Parameters"]);

@@ -37,17 +37,16 @@ const COMMON_FIELDS: Readonly<Record<string, FieldSpec>> = {
  * AWS: "Field 'QueryLanguage' is not supported" there).
  */
 const SCOPE_FIELDS: Readonly<Record<ScopeKind, Readonly<Record<string, FieldSpec>>>> = {
-  top: {
-    ...COMMON_FIELDS,
+  top: Object.assign({}, COMMON_FIELDS, {
     Version: { types: ["String"], values: ["1.0"] },
     // Measured: 0 is accepted. The maximum is ours, the one AWS applies to state timeouts.
     TimeoutSeconds: { types: ["Integer"], min: 0, max: 99_999_999 },
     QueryLanguage: FIELD_SPECS.QueryLanguage!,
-  },
+  }),
   branch: COMMON_FIELDS,
-  processor: { ...COMMON_FIELDS, ProcessorConfig: { types: ["Object"] } },
+  processor: Object.assign({}, COMMON_FIELDS, { ProcessorConfig: { types: ["Object"] } }),
   // Recorded: the legacy Iterator takes a ProcessorConfig too.
-  iterator: { ...COMMON_FIELDS, ProcessorConfig: { types: ["Object"] } },
+  iterator: Object.assign({}, COMMON_FIELDS, { ProcessorConfig: { types: ["Object"] } }),
 };
 
 /** AWS lists the required top-level fields in this order (recorded: "These fields are required: [States, StartAt]"). */

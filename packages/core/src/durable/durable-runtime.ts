@@ -278,7 +278,6 @@ export function durableApi(deps: DurableDeps): DurableApi {
       const page = summaries.slice(0, size);
       const last = page.at(-1);
       return {
-        ...(summaries.length > size && last ? { nextToken: listTokenOf(last) } : {}),
         executions: page.map((summary) => ({
           executionArn: summary.executionArn,
           stateMachineArn: summary.stateMachineArn,
@@ -287,6 +286,7 @@ export function durableApi(deps: DurableDeps): DurableApi {
           startDate: new Date(summary.startDate),
           ...(summary.stopDate === undefined ? {} : { stopDate: new Date(summary.stopDate) }),
         })),
+        ...(summaries.length > size && last ? { nextToken: listTokenOf(last) } : {}),
       };
     },
     async getExecutionHistory(executionArn, options = {}) {

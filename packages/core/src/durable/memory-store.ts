@@ -51,7 +51,7 @@ export function memoryStore(): ExecutionStore {
     async create(record) {
       if (rows.has(record.executionArn)) return false;
       rows.set(record.executionArn, {
-        execution: { ...record, status: "RUNNING", version: 0 },
+        execution: Object.assign({}, record, { status: "RUNNING" as const, version: 0 }),
         wakeAt: record.startDate,
         leaseOwner: undefined,
         leaseUntil: 0,
@@ -81,13 +81,12 @@ export function memoryStore(): ExecutionStore {
     async commit(workerId, commit: Commit) {
       const row = rows.get(commit.executionArn);
       if (!row || row.execution.version !== commit.expectedVersion || !leasedTo(row, workerId)) return false;
-      row.execution = {
-        ...row.execution,
+      row.execution = Object.assign({}, row.execution, {
         state: commit.state,
         status: commit.status,
         stopDate: commit.stopDate,
         version: commit.expectedVersion + 1,
-      };
+      });
       row.events.push(...commit.events);
       row.wakeAt = commit.status === "RUNNING" ? commit.wakeAt : undefined;
       if (commit.leaseUntil === undefined) {
@@ -98,7 +97,7 @@ export function memoryStore(): ExecutionStore {
         tokens.set(token, { executionArn: commit.executionArn, taskId, ended: false });
       for (const token of commit.tokensEnded) {
         const record = tokens.get(token);
-        if (record) tokens.set(token, { ...record, ended: true });
+        if (record) tokens.set(token, Object.assign({}, record, { ended: true }));
       }
       if (commit.inboxApplied.length > 0) {
         const applied = new Set(commit.inboxApplied);

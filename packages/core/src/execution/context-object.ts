@@ -4,7 +4,7 @@
  * current Map item. Built only when a path actually reads `$$`.
  */
 import type { JsonObject, JsonValue } from "../json.js";
-import { isJsonObject, setOwn } from "../json.js";
+import { copyJsonObject, isJsonObject, setOwn } from "../json.js";
 import type { Frame } from "./execution-state.js";
 import { retryCount } from "./execution-state.js";
 import type { StepSession } from "./step-session.js";
@@ -45,8 +45,15 @@ export function buildContextObject(
   if (overrides) {
     for (const [key, value] of Object.entries(overrides)) {
       const current = context[key];
-      setOwn(context, key, isJsonObject(current) && isJsonObject(value) ? { ...current, ...value } : value);
+      setOwn(context, key, isJsonObject(current) && isJsonObject(value) ? merged(current, value) : value);
     }
   }
   return context;
+}
+
+/** `current` with the keys of `overrides` set over its own (both untrusted: no key may reach a prototype). */
+function merged(current: JsonObject, overrides: JsonObject): JsonObject {
+  const result = copyJsonObject(current);
+  for (const [key, value] of Object.entries(overrides)) setOwn(result, key, value);
+  return result;
 }

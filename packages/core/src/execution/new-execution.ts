@@ -74,6 +74,5 @@ export function newExecutionState(spec: NewExecution): ExecutionState {
     invocations: {},
     historyLimit: spec.historyLimit,
   };
-  if (spec.contextOverrides) return { ...state, contextOverrides: spec.contextOverrides };
-  return state;
+  return spec.contextOverrides ? Object.assign(state, { contextOverrides: spec.contextOverrides }) : state;
 }

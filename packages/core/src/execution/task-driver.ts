@@ -31,7 +31,7 @@ export async function driveTask(
   // Like a real service, user code gets its own copy of the parameters and
   // keeps none of the result: the execution's payloads are never mutated
   // (its history refers to them), whatever a handler does with its objects.
-  const sent: TaskRequest = { ...invocation, parameters: toJsonValue(invocation.parameters) };
+  const sent: TaskRequest = Object.assign({}, invocation, { parameters: toJsonValue(invocation.parameters) });
   const callIntegration = async (): Promise<TaskOutcome> => {
     const integration = registry.find(sent.resource);
     if (!integration) {

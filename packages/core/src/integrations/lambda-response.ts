@@ -33,16 +33,18 @@ export function invokeResponse(facts: InvokeFacts): JsonObject {
   const contentLength = String(facts.payloadText === "" ? 0 : pythonStyleJson(facts.payloadText).length);
   const date = new Date(facts.now).toUTCString();
   const version = facts.executedVersion;
-  const allHeaders: JsonObject = {
-    ...(version === undefined ? {} : { "X-Amz-Executed-Version": [version] }),
-    "x-amzn-Remapped-Content-Length": ["0"],
-    Connection: ["keep-alive"],
-    "x-amzn-RequestId": [facts.requestId],
-    "Content-Length": [contentLength],
-    Date: [date],
-    "X-Amzn-Trace-Id": [facts.traceId],
-    "Content-Type": ["application/json"],
-  };
+  const allHeaders: JsonObject = Object.assign(
+    version === undefined ? {} : { "X-Amz-Executed-Version": [version] },
+    {
+      "x-amzn-Remapped-Content-Length": ["0"],
+      Connection: ["keep-alive"],
+      "x-amzn-RequestId": [facts.requestId],
+      "Content-Length": [contentLength],
+      Date: [date],
+      "X-Amzn-Trace-Id": [facts.traceId],
+      "Content-Type": ["application/json"],
+    },
+  );
   const headers: JsonObject = {
     Connection: "keep-alive",
     "Content-Length": contentLength,
@@ -53,13 +55,12 @@ export function invokeResponse(facts: InvokeFacts): JsonObject {
     "x-amzn-RequestId": facts.requestId,
     "X-Amzn-Trace-Id": facts.traceId,
   };
-  return {
-    ...(version === undefined ? {} : { ExecutedVersion: version }),
+  return Object.assign(version === undefined ? {} : { ExecutedVersion: version }, {
     Payload: payload,
     SdkHttpMetadata: { AllHttpHeaders: allHeaders, HttpHeaders: headers, HttpStatusCode: facts.statusCode },
     SdkResponseMetadata: { RequestId: facts.requestId },
     StatusCode: facts.statusCode,
-  };
+  });
 }
 
 /** An X-Ray trace header (`Root=1-<epoch hex>-<24 hex>;Parent=<16 hex>;Sampled=0`) drawn from the Random. */

@@ -122,7 +122,7 @@ function invokeIntegration(table: FunctionTable<LambdaHandler>, settings: Settin
       const invocationType = invocationTypeOf(parameters, requestId);
       const handler = table.find(target);
       if (!handler) {
-        const latest = functionArn({ ...target, qualifier: target.qualifier ?? "$LATEST" });
+        const latest = functionArn(Object.assign({}, target, { qualifier: target.qualifier ?? "$LATEST" }));
         throw functionNotFound(latest, requestId);
       }
       const eventText = invokePayloadText(parameters);
@@ -144,7 +144,9 @@ function invokeIntegration(table: FunctionTable<LambdaHandler>, settings: Settin
           return respond(204, "");
         case "Event":
           // Lambda queues the event and answers at once; the function runs apart from the task.
-          runDetached({ ...setup, signal: new AbortController().signal, taskTimeoutSeconds: undefined });
+          runDetached(
+            Object.assign({}, setup, { signal: new AbortController().signal, taskTimeoutSeconds: undefined }),
+          );
           return respond(202, "");
         case "RequestResponse": {
           const result = await runInvocation(setup);

@@ -66,7 +66,7 @@ function createEvaluation(root: JsonValue): Evaluation {
     },
   };
   const normal: Evaluation = { root, requireProperties: false, documentPaths, host };
-  const strict: Evaluation = { ...normal, requireProperties: true };
+  const strict: Evaluation = { root, requireProperties: true, documentPaths, host };
   return normal;
 }
 
@@ -86,7 +86,13 @@ function readArgument(argument: FunctionArgument, ev: Evaluation): JsonValue {
   if (argument.kind === "json") return argument.value;
   // Jayway evaluates path arguments against the document, `@` as well as `$`;
   // a definite one that finds nothing makes the whole path "not found".
-  const value = pathValue(argument.path, ev.root, { ...ev, requireProperties: false });
+  const lenient: Evaluation = {
+    root: ev.root,
+    requireProperties: false,
+    documentPaths: ev.documentPaths,
+    host: ev.host,
+  };
+  const value = pathValue(argument.path, ev.root, lenient);
   if (value === undefined) throw MISSING;
   return value;
 }

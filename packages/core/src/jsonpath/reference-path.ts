@@ -14,7 +14,7 @@
  */
 import { StatesError } from "../errors.js";
 import type { JsonObject, JsonValue } from "../json.js";
-import { getOwn, isJsonObject, setOwn } from "../json.js";
+import { copyJsonObject, getOwn, isJsonObject, setOwn } from "../json.js";
 import type { JsonPath, PathSegment } from "./json-path.js";
 
 export const REFERENCE_PATH_CONFLICT = "States.ReferencePathConflict";
@@ -106,7 +106,7 @@ function withChild(
 ): JsonValue {
   if (segment.kind === "property") {
     if (current !== undefined && !isJsonObject(current)) return conflict(segment, path, root);
-    const copy: JsonObject = current === undefined ? {} : { ...current };
+    const copy: JsonObject = current === undefined ? {} : copyJsonObject(current);
     setOwn(copy, segment.name, value);
     return copy;
   }

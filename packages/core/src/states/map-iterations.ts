@@ -7,7 +7,7 @@
 import type { CompiledMap } from "../definition/compiled.js";
 import { StatesError, StatesErrorName, StateRuntimeError } from "../errors.js";
 import type { JsonObject, JsonValue } from "../json.js";
-import { isJsonObject } from "../json.js";
+import { copyJsonObject, isJsonObject, setOwn } from "../json.js";
 import { evalScope } from "../dataflow/eval-scope.js";
 import { applyTemplate } from "../dataflow/jsonpath-pipeline.js";
 import type { Frame, Join } from "../execution/execution-state.js";
@@ -158,11 +158,9 @@ export function succeedMap(session: StepSession, frame: Frame, state: CompiledMa
     // The results go to the writer; the state's result is where they went.
     const effective = frame.effectiveInput ?? frame.stateInput;
     const parameters = applyTemplate(writer.parameters, evalScope(session, frame, effective));
-    const request: JsonObject = {
-      ...(isJsonObject(parameters) ? parameters : {}),
-      MapRunArn: runArn ?? null,
-      Results: outputs,
-    };
+    const request = isJsonObject(parameters) ? copyJsonObject(parameters) : {};
+    setOwn(request, "MapRunArn", runArn ?? null);
+    setOwn(request, "Results", outputs);
     session.ready.push({
       frameId: frame.id,
       run: () => {

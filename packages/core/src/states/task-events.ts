@@ -80,7 +80,7 @@ export function emitSubmitted(
   resource: ResourceInfo,
   output: JsonValue,
 ): void {
-  emit(session, frame, "TaskSubmitted", { ...serviceFields(resource), ...outputDetails(output) });
+  emit(session, frame, "TaskSubmitted", Object.assign(serviceFields(resource), outputDetails(output)));
 }
 
 export function emitSucceeded(
@@ -90,7 +90,7 @@ export function emitSucceeded(
   output: JsonValue,
 ): void {
   const fields = resource.family === "service" ? serviceFields(resource) : {};
-  emit(session, frame, eventType(resource, "Succeeded"), { ...fields, ...outputDetails(output) });
+  emit(session, frame, eventType(resource, "Succeeded"), Object.assign(fields, outputDetails(output)));
 }
 
 export function emitFailed(
