@@ -13,8 +13,12 @@
  */
 import type { JsonObject, JsonValue } from "./json.js";
 
+/**
+ * Per subtree, its exact size (≥ 0) or, while only bounded, the bound
+ * negated: one map, so that a payload checked against the quota costs one
+ * lookup per object, not two (the check runs on every state's output).
+ */
 const remembered = new WeakMap<object, number>();
-const rememberedBounds = new WeakMap<object, number>();
 
 /** Smaller subtrees are not worth a WeakMap entry. */
 const REMEMBER_FROM_BYTES = 1024;
@@ -70,8 +74,9 @@ function byteBound(value: JsonValue | undefined): number {
       return 5;
     case "object": {
       if (value === null) return 4;
-      const known = remembered.get(value) ?? rememberedBounds.get(value);
-      if (known !== undefined) return known;
+      const known = remembered.get(value);
+      // An exact size is a bound too.
+      if (known !== undefined) return Math.abs(known);
       // A long array is measured exactly (natively, see containerByteLength): as cheap as a bound.
       if (Array.isArray(value) && value.length >= NATIVE_FROM_ITEMS) return containerByteLength(value);
       let bound = 2;
@@ -80,7 +85,7 @@ function byteBound(value: JsonValue | undefined): number {
       } else {
         for (const key in value) bound += 6 * key.length + 4 + byteBound(value[key]);
       }
-      if (bound >= REMEMBER_FROM_BYTES) rememberedBounds.set(value, bound);
+      if (bound >= REMEMBER_FROM_BYTES) remembered.set(value, -bound);
       return bound;
     }
     case "undefined":
@@ -97,7 +102,7 @@ const MAX_NUMBER_TEXT = 24;
 function containerByteLength(value: JsonObject | JsonValue[]): number {
   // A miss costs little: an object that was never a WeakMap key has no identity hash yet.
   const known = remembered.get(value);
-  if (known !== undefined) return known;
+  if (known !== undefined && known >= 0) return known;
   let size: number;
   if (Array.isArray(value)) {
     // A long array met for the first time is usually data carried in whole (an input's records, a
