@@ -7,6 +7,7 @@
  * // from the repository root
  * // pnpm bench                          all workloads, 5 timed rounds
  * // pnpm bench --rounds 3 --workloads a,g --out RESULTS.md
+ * // pnpm bench --warm-up-ms 3000                  a longer untimed warm-up before each warm run
  * // pnpm bench --node /path/to/node24/bin/node     the children on another Node
  */
 import { spawn } from "node:child_process";
@@ -15,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadAverage, machineInfo } from "./machine.js";
 import type { MachineInfo } from "./machine.js";
-import { findResult } from "./protocol.js";
+import { defaultWarmUpMs, findResult } from "./protocol.js";
 import type { Measurement, Summary } from "./report.js";
 import { detailTable, headlineTable, jsonLine, summarise } from "./report.js";
 import { ENGINE_NAMES, isEngineName } from "./run-workload.js";
@@ -26,9 +27,15 @@ import type { Size, Workload } from "./workloads/workload.js";
 const CHILD = fileURLToPath(new URL("./child.js", import.meta.url));
 const CHILD_TIMEOUT_MS = 10 * 60 * 1000;
 
-function runChild(node: string, workload: Workload, engine: EngineName, size: Size): Promise<Measurement> {
+function runChild(
+  node: string,
+  workload: Workload,
+  engine: EngineName,
+  size: Size,
+  warmUpMs: number,
+): Promise<Measurement> {
   return new Promise((resolve, reject) => {
-    const child = spawn(node, ["--expose-gc", CHILD, workload.id, engine, size], {
+    const child = spawn(node, ["--expose-gc", CHILD, workload.id, engine, size, String(warmUpMs)], {
       stdio: ["ignore", "ignore", "pipe"],
       timeout: CHILD_TIMEOUT_MS,
     });
@@ -57,6 +64,8 @@ interface Options {
   readonly workloads: readonly Workload[];
   readonly engines: readonly EngineName[];
   readonly size: Size;
+  /** Untimed warm-up in each child before its warm run (ms). */
+  readonly warmUpMs: number;
   readonly out: string | undefined;
   /** The Node binary the measured processes run on (default: this one). */
   readonly node: string;
@@ -69,6 +78,7 @@ function options(): Options {
       workloads: { type: "string" },
       engines: { type: "string" },
       size: { type: "string", default: "full" },
+      "warm-up-ms": { type: "string" },
       out: { type: "string" },
       node: { type: "string" },
     },
@@ -80,11 +90,16 @@ function options(): Options {
   if (unknown.length > 0)
     throw new Error(`Unknown engine(s): ${unknown.join(", ")} (known: ${ENGINE_NAMES.join(", ")}).`);
   if (values.size !== "full" && values.size !== "smoke") throw new Error("--size must be full or smoke.");
+  const warmUpMs =
+    values["warm-up-ms"] === undefined ? defaultWarmUpMs(values.size) : Number(values["warm-up-ms"]);
+  if (!Number.isInteger(warmUpMs) || warmUpMs < 0)
+    throw new Error("--warm-up-ms must be a non-negative integer.");
   return {
     rounds,
     workloads: values.workloads === undefined ? WORKLOADS : values.workloads.split(",").map(findWorkload),
     engines: engines as EngineName[],
     size: values.size,
+    warmUpMs,
     out: values.out,
     node: values.node ?? process.execPath,
   };
@@ -106,7 +121,7 @@ async function measure(
         ? opts.engines.filter((e) => e !== "aws-local-stepfunctions")
         : opts.engines;
       for (const engine of engineOrder(engines, round, index)) {
-        const m = await runChild(opts.node, workload, engine, opts.size);
+        const m = await runChild(opts.node, workload, engine, opts.size, opts.warmUpMs);
         if (m.stepwiseModule !== undefined) stepwiseModules.add(m.stepwiseModule);
         if (stepwiseModules.size > 1)
           throw new Error(`@stepwise/core changed during the run: ${[...stepwiseModules].join(", ")}.`);
@@ -118,13 +133,30 @@ async function measure(
           );
         }
         process.stderr.write(
-          `round ${round}${round === 0 ? " (check, not timed)" : ""} (${workload.id}) ${engine.padEnd(23)} ${m.ms.toFixed(1).padStart(9)} ms  cpu ${m.cpuMs.toFixed(0).padStart(6)} ms  heap ${m.peakHeapMb.toFixed(1)} MB  rss ${(m.maxRssKb / 1024).toFixed(0)} MB\n`,
+          `round ${round}${round === 0 ? " (check, not timed)" : ""} (${workload.id}) ${engine.padEnd(23)} ${m.ms.toFixed(1).padStart(9)} ms  warm ${m.warmMs.toFixed(1).padStart(9)} ms  cpu ${m.cpuMs.toFixed(0).padStart(6)} ms  heap ${m.peakHeapMb.toFixed(1)} MB  rss ${(m.maxRssKb / 1024).toFixed(0)} MB\n`,
         );
         if (round > 0) kept.push(m);
       }
     }
   }
   return { measurements: kept, stepwiseModule: [...stepwiseModules][0] };
+}
+
+/** The two headline tables, first run and after warm-up, then the details: in the report and on stdout. */
+function tables(summaries: readonly Summary[]): string {
+  return [
+    "## Summary: first run in a fresh process (median wall time)",
+    "",
+    headlineTable(summaries, (s) => s.ms.median),
+    "",
+    "## Summary: after warm-up (median wall time)",
+    "",
+    headlineTable(summaries, (s) => s.warmMs.median),
+    "",
+    "## Details",
+    "",
+    detailTable(summaries),
+  ].join("\n");
 }
 
 function markdown(
@@ -147,15 +179,9 @@ function markdown(
     `- Machine: ${machine.cpu}, ${machine.cpus} CPUs, ${machine.memoryGb} GB, ${machine.os}`,
     `- Node ${machine.node} (V8 ${machine.v8}); aws-local-stepfunctions ${machine.peerVersion}; Stepwise: repository at ${machine.stepwiseCommit}, \`@stepwise/core\` loaded from \`${machine.stepwiseModule ?? "(not run)"}\``,
     `- Load average (1, 5, 15 min) when the run started: ${machine.loadAverage.join(", ")}; when it ended: ${loadAtEnd.join(", ")}`,
-    `- ${opts.rounds} timed rounds (plus one untimed checking round); every output equal across engines`,
+    `- ${opts.rounds} timed rounds (plus one untimed checking round); each child times its first run, then one run after ≥ ${opts.warmUpMs} ms of untimed warm-up runs (at least one); every output equal across engines`,
     "",
-    "## Summary (median wall time)",
-    "",
-    headlineTable(summaries),
-    "",
-    "## Details",
-    "",
-    detailTable(summaries),
+    tables(summaries),
     "",
     "Workloads:",
     "",
@@ -176,10 +202,15 @@ async function main(): Promise<void> {
   const { measurements, stepwiseModule } = await measure(opts);
   const summaries = summarise(opts.workloads, opts.size, measurements);
   const loadAtEnd = loadAverage();
-  const json = jsonLine({ ...machine, stepwiseModule, loadAverageAtEnd: loadAtEnd }, opts.rounds, summaries);
+  const json = jsonLine(
+    { ...machine, stepwiseModule, loadAverageAtEnd: loadAtEnd },
+    opts.rounds,
+    opts.warmUpMs,
+    summaries,
+  );
   const report = markdown({ ...machine, stepwiseModule }, loadAtEnd, opts, summaries, json);
   if (opts.out !== undefined) writeFileSync(opts.out, report);
-  process.stdout.write(`${headlineTable(summaries)}\n\n${detailTable(summaries)}\n\n${json}\n`);
+  process.stdout.write(`${tables(summaries)}\n\n${json}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -4,11 +4,16 @@ import type { Size } from "./workloads/workload.js";
 
 export const RESULT_TAG = "@@bench-result ";
 
+/** The warm-up budget (ms) unless told otherwise. At smoke size 0: one warm-up run still happens, and a harness check stays quick. */
+export function defaultWarmUpMs(size: Size): number {
+  return size === "full" ? 1000 : 0;
+}
+
 export interface ChildResult {
   readonly workload: string;
   readonly engine: EngineName;
   readonly size: Size;
-  /** Wall time of the timed run (ms). */
+  /** Wall time of the first run in the process, JIT cold (ms). The heap and RSS figures are this run's. */
   readonly ms: number;
   /** CPU time of the process during the run, user + system, all threads (ms). */
   readonly cpuMs: number;
@@ -17,12 +22,17 @@ export interface ChildResult {
   readonly baselineHeapMb: number;
   /** Garbage collections during the run. */
   readonly collections: number;
-  /** Peak resident set size over the process's life, and before the timed run (KB). */
+  /** Peak resident set size over the process's life at the end of the first run, and before it (KB). */
   readonly maxRssKb: number;
   readonly rssBeforeKb: number;
+  /** Wall time and CPU time (user + system) of one run after the warm-up, prepared afresh like the first (ms). */
+  readonly warmMs: number;
+  readonly warmCpuMs: number;
+  /** Untimed runs before it: as many as the warm-up budget took, at least one. */
+  readonly warmUpRuns: number;
   /** Where `@stepwise/core` resolved to (its real path), for Stepwise runs. */
   readonly stepwiseModule?: string;
-  /** The output's canonical JSON: its SHA-256 and length. */
+  /** The output's canonical JSON: its SHA-256 and length (the same for both timed runs, or the child fails). */
   readonly output: { readonly sha256: string; readonly bytes: number };
 }
 
