@@ -107,7 +107,7 @@ function compileState(
     case "Pass": {
       const resultPath = c.path("ResultPath", raw["ResultPath"]);
       const parameters = c.template("Parameters", definition.Parameters);
-      return compiled(base, {
+      return compiledState(base, {
         type: "Pass",
         ...(definition.Result === undefined ? {} : { result: definition.Result }),
         ...(parameters === undefined ? {} : { parameters }),
@@ -115,7 +115,7 @@ function compileState(
       });
     }
     case "Succeed":
-      return compiled(base, { type: "Succeed" });
+      return compiledState(base, { type: "Succeed" });
     case "Fail": {
       const field = (literal: string | undefined, pathField: string, path: string | undefined) =>
         jsonata && literal !== undefined && isJsonataText(literal)
@@ -123,7 +123,7 @@ function compileState(
           : (literal ?? c.valueSource(pathField, path));
       const error = field(definition.Error, "ErrorPath", definition.ErrorPath);
       const cause = field(definition.Cause, "CausePath", definition.CausePath);
-      return compiled(base, {
+      return compiledState(base, {
         type: "Fail",
         ...(error === undefined ? {} : { error }),
         ...(cause === undefined ? {} : { cause }),
@@ -151,7 +151,7 @@ function compileState(
         });
         return compiled ? [{ rule: compiled, ...extras }] : [];
       });
-      return compiled(base, {
+      return compiledState(base, {
         type: "Choice",
         choices,
         ...(definition.Default === undefined ? {} : { default: definition.Default }),
@@ -180,7 +180,7 @@ function compileState(
         definition.HeartbeatSeconds,
         definition.HeartbeatSecondsPath,
       );
-      return compiled(base, {
+      return compiledState(base, {
         type: "Task",
         resource,
         ...resultShaping(),
@@ -199,7 +199,7 @@ function compileState(
         return key;
       });
       const parameters = c.template("Parameters", definition.Parameters);
-      return compiled(base, {
+      return compiledState(base, {
         type: "Parallel",
         branches,
         ...resultShaping(),
@@ -237,7 +237,7 @@ function compileState(
         definition.ToleratedFailurePercentage,
         definition.ToleratedFailurePercentagePath,
       );
-      return compiled(base, {
+      return compiledState(base, {
         type: "Map",
         ...resultShaping(),
         ...errorHandling(c, raw),
@@ -279,7 +279,7 @@ function withWait(
   else if (definition.SecondsPath !== undefined)
     wait = withPath("seconds-path", c.path("SecondsPath", definition.SecondsPath));
   else wait = withPath("timestamp-path", c.path("TimestampPath", definition.TimestampPath));
-  return wait ? compiled(base, { type: "Wait", wait }) : undefined;
+  return wait ? compiledState(base, { type: "Wait", wait }) : undefined;
 }
 
 function withTemplate<K extends "seconds-jsonata" | "timestamp-jsonata">(
@@ -304,7 +304,7 @@ type OwnFields<S> = S extends CompiledState ? Omit<S, keyof CompiledStateBase> :
  * interpreter missed V8's inline caches (a chain of 1,000 Pass states ran
  * 4× slower per state than one of 100). Newer V8 (Node 24) shares them.
  */
-function compiled<F extends OwnFields<CompiledState>>(
+function compiledState<F extends OwnFields<CompiledState>>(
   base: CompiledStateBase,
   fields: F,
 ): CompiledStateBase & F {
