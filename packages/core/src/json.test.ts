@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { JsonValue } from "./json.js";
-import { cloneJson, toJsonValue } from "./json.js";
+import type { JsonObject, JsonValue } from "./json.js";
+import { cloneJson, copyJsonObject, setOwn, toJsonValue } from "./json.js";
 
 const throughText = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
@@ -29,5 +29,27 @@ describe("cloneJson and toJsonValue", () => {
       expect(cloneJson(value)).toBe(value);
     expect(toJsonValue(undefined)).toBeNull();
     expect(() => toJsonValue({ big: 1n })).toThrow(TypeError);
+  });
+});
+
+describe("copyJsonObject", () => {
+  it("copies the own keys in order into a new object that shares the values", () => {
+    const nested = { deep: true };
+    const source: JsonObject = { b: 1, a: nested };
+    const copy = copyJsonObject(source);
+    expect(copy).not.toBe(source);
+    expect(Object.keys(copy)).toEqual(["b", "a"]);
+    expect(copy["a"]).toBe(nested);
+  });
+
+  it("keeps an own __proto__ key as data and leaves the copy's prototype alone", () => {
+    const source = JSON.parse('{"x":1,"__proto__":{"polluted":true}}') as JsonObject;
+    const copy = copyJsonObject(source);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(["x", "__proto__"]);
+    expect(Object.getOwnPropertyDescriptor(copy, "__proto__")?.value).toEqual({ polluted: true });
+    setOwn(copy, "y", 2);
+    expect((copy as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });

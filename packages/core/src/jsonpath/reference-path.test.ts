@@ -47,6 +47,14 @@ describe("assignAtPath", () => {
     expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
   });
 
+  it("copies an object with an own __proto__ key without touching the copy's prototype", () => {
+    const input = JSON.parse('{"__proto__":{"polluted":true},"a":1}') as JsonValue;
+    const result = assign(input, "$.b", 2) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(Object.keys(result)).toEqual(["__proto__", "a", "b"]);
+    expect(result["polluted"]).toBeUndefined();
+  });
+
   it("fails with States.ReferencePathConflict where a step cannot apply", () => {
     const cases: [JsonValue, string, string][] = [
       [{ a: "text" }, "$.a.b", 'Unable to apply step "b" to input {"a":"text"}'],
