@@ -53,7 +53,7 @@ export default tseslint.config(
         {
           selector: "ObjectExpression > SpreadElement:first-child:not(:last-child)",
           message:
-            "On Node 20 an object literal that starts with a spread and goes on gets a hidden class of its own: put a property first, or use Object.assign({}, …) for keys of our own.",
+            "On Node 20 an object literal that starts with a spread and goes on gets a hidden class of its own: put a property first, use Object.assign({}, …) where every key is ours, or copyJsonObject (core's json.ts) for data.",
         },
       ],
     },

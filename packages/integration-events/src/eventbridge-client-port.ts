@@ -42,8 +42,9 @@ export function fromEventBridgeClient(client: EventBridgeClient): EventBridgePor
 /** The SDK's input shape: mutable arrays, no `undefined` members. */
 export function toCommandInput(request: PutEventsRequest): PutEventsCommandInput {
   return {
+    // `rest` is a new object already; only the key Resources is assigned to it.
     Entries: request.Entries.map(({ Resources, ...rest }) =>
-      Object.assign({}, rest, Resources === undefined ? {} : { Resources: [...Resources] }),
+      Resources === undefined ? rest : Object.assign(rest, { Resources: [...Resources] }),
     ),
     ...(request.EndpointId === undefined ? {} : { EndpointId: request.EndpointId }),
   };
