@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkEntry, entrySize, requestError } from "./put-events-validation.js";
+import type { PutEventsRequestEntry } from "./port.js";
 
 const entry = { Source: "some.source", DetailType: "dt", Detail: '{"a":1}' };
 
@@ -43,6 +44,17 @@ describe("checkEntry", () => {
     if (checked.kind !== "accepted") return;
     expect(Object.keys(checked.detail)).toEqual(["__proto__", "b"]);
     expect(Object.getPrototypeOf(checked.detail)).toBe(Object.prototype);
+  });
+
+  it("copies an entry with an own __proto__ key without taking it as the copy's prototype", () => {
+    const parsed = JSON.parse(
+      '{"Source":"s","DetailType":"t","Detail":"{}","__proto__":{"EventBusName":"elsewhere"}}',
+    ) as PutEventsRequestEntry;
+    const checked = checkEntry(parsed);
+    expect(checked.kind).toBe("accepted");
+    if (checked.kind !== "accepted") return;
+    expect(Object.getPrototypeOf(checked.entry)).toBe(Object.prototype);
+    expect(checked.entry.EventBusName).toBeUndefined();
   });
 });
 
