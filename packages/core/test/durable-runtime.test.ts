@@ -52,6 +52,12 @@ const until = async (condition: () => boolean | Promise<boolean>, timeoutMs = 5_
 
 const types = (events: readonly HistoryEvent[]): string[] => events.map((event) => event.type);
 
+/** Milliseconds from the first event of type `from` to the first of type `to`, by their timestamps. */
+function millisBetween(events: readonly HistoryEvent[], from: string, to: string): number {
+  const at = (type: string) => new Date(events.find((event) => event.type === type)!.timestamp).getTime();
+  return at(to) - at(from);
+}
+
 const echo: Integration = {
   resource: "arn:aws:states:::test:echo",
   patterns: ["request-response"],
@@ -304,11 +310,7 @@ describe("durable runtime", () => {
     await until(() => worker.held === 0);
     expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
     const { events } = await runtime.getExecutionHistory(executionArn);
-    const entered = events.find((event) => event.type === "WaitStateEntered")!;
-    const exited = events.find((event) => event.type === "WaitStateExited")!;
-    expect(
-      new Date(exited.timestamp).getTime() - new Date(entered.timestamp).getTime(),
-    ).toBeGreaterThanOrEqual(1_000);
+    expect(millisBetween(events, "WaitStateEntered", "WaitStateExited")).toBeGreaterThanOrEqual(1_000);
   });
 
   it("skips time on a virtual clock: the worker keeps executions whose timers only it can fire", async () => {
@@ -359,11 +361,7 @@ describe("durable runtime", () => {
     expect(await settledStatus(runtime, executionArn)).toBe("FAILED");
     expect(await runtime.describeExecution(executionArn)).toMatchObject({ error: "States.Timeout" });
     const { events } = await runtime.getExecutionHistory(executionArn);
-    const scheduled = events.find((event) => event.type === "TaskScheduled")!;
-    const timedOut = events.find((event) => event.type === "TaskTimedOut")!;
-    expect(
-      new Date(timedOut.timestamp).getTime() - new Date(scheduled.timestamp).getTime(),
-    ).toBeGreaterThanOrEqual(3_900);
+    expect(millisBetween(events, "TaskScheduled", "TaskTimedOut")).toBeGreaterThanOrEqual(3_900);
   });
 
   it("takes a callback sent before the integration has answered, after TaskSubmitted", async () => {
