@@ -63,7 +63,8 @@ function enterState(
   frame.stateName = name;
   frame.stateInput = input;
   frame.enteredTime = session.now;
-  frame.retryCounts = [];
+  // A new array only when the last state retried: most never do, and this runs for every state.
+  if (frame.retryCounts.length > 0) frame.retryCounts = [];
   frame.effectiveInput = undefined;
   emitStateEvent(session, frame, STATE_ENTERED[state.type], name, input);
   frame.enteredEventId = frame.lastEventId;

@@ -48,8 +48,9 @@ export function newExecutionState(spec: NewExecution): ExecutionState {
     silent: false,
     isolated: false,
   };
-  const frames: Record<string, Frame> = {};
-  frames[rootFrameId] = root;
+  // The key spelled out (it is rootFrameId): V8 makes such a literal from a boilerplate, whereas a
+  // computed key or a store into an empty object allocates the elements afresh, several times slower.
+  const frames: Record<string, Frame> = { "0": root };
   const state: ExecutionState = {
     version: SNAPSHOT_VERSION,
     identity: {
