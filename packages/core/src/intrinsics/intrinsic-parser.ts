@@ -15,6 +15,7 @@ import type { JsonPath } from "../jsonpath/json-path.js";
 import { parseJsonPath } from "../jsonpath/json-path.js";
 import type { IntrinsicCall, IntrinsicExpression, IntrinsicNode } from "./intrinsic-ast.js";
 import { IntrinsicSyntaxError, isIntrinsicFunctionName } from "./intrinsic-ast.js";
+import { TextMemo } from "../text-memo.js";
 
 /**
  * "You can nest up to 10 intrinsic functions within a field in your
@@ -38,8 +39,11 @@ export function isIntrinsicText(text: string): boolean {
   return text.trimStart().startsWith(PREFIX);
 }
 
+const parsedExpressions = new TextMemo(parseNewIntrinsic, { maxEntries: 4096, maxCharacters: 1 << 20 });
+
 /**
- * Parses an intrinsic expression once, when the definition is compiled.
+ * Parses an intrinsic expression once, when the definition is compiled; the
+ * same text gives the same frozen tree, shared (see TextMemo).
  *
  * @example
  * ```ts
@@ -49,6 +53,10 @@ export function isIntrinsicText(text: string): boolean {
  * @throws IntrinsicSyntaxError when the text is not a well-formed call.
  */
 export function parseIntrinsic(text: string): IntrinsicExpression {
+  return parsedExpressions.get(text);
+}
+
+function parseNewIntrinsic(text: string): IntrinsicExpression {
   const cursor: Cursor = { text, pos: 0 };
   skipSpace(cursor);
   if (!text.startsWith(PREFIX, cursor.pos)) {

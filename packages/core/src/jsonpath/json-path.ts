@@ -16,6 +16,7 @@ import type { PathRoot, PathSegment } from "./json-path-syntax.js";
 import { areSegmentsDefinite } from "./json-path-syntax.js";
 import { parsePathText } from "./json-path-parser.js";
 import { PathMissing, collectMatches } from "./json-path-query.js";
+import { TextMemo } from "../text-memo.js";
 
 export type {
   EmbeddedPath,
@@ -52,14 +53,22 @@ export type PathResult = { readonly found: true; readonly value: JsonValue } | {
 
 const NOT_FOUND: PathResult = Object.freeze({ found: false });
 
+const parsedPaths = new TextMemo(parseNewPath, { maxEntries: 8192, maxCharacters: 1 << 20 });
+
 /**
- * Parses a path; throws JsonPathSyntaxError when it is malformed.
+ * Parses a path; throws JsonPathSyntaxError when it is malformed. The same
+ * text gives the same JsonPath, shared (see TextMemo): paths are read, never
+ * changed.
  *
  * @example
  * const path = parseJsonPath("$.orders[?(@.total > 100)].id");
  * path.definite // false: a filter selects any number of nodes
  */
 export function parseJsonPath(text: string): JsonPath {
+  return parsedPaths.get(text);
+}
+
+function parseNewPath(text: string): JsonPath {
   const { root, segments } = parsePathText(text);
   return Object.freeze({
     text,
