@@ -174,6 +174,8 @@ export function createRuntime(
     return { machine: compiled.machine, diagnostics };
   };
 
+  const defaultRoleArn = `arn:aws:iam::${account}:role/StepwiseExecutionRole`;
+
   const runtime: Runtime = {
     clock,
     registry,
@@ -200,7 +202,7 @@ export function createRuntime(
         stateMachineArn: machine.arn,
         name: startOptions.name ?? random.uuid(),
         input: startOptions.input === undefined ? {} : cloneJson(startOptions.input),
-        roleArn: startOptions.roleArn ?? `arn:aws:iam::${account}:role/StepwiseExecutionRole`,
+        roleArn: startOptions.roleArn ?? defaultRoleArn,
         region,
         account,
         now: clock.now(),
