@@ -54,5 +54,5 @@ export function lookupVariable(session: StepSession, frame: Frame, name: string)
 }
 
 function parentOf(session: StepSession, frame: Frame): Frame | undefined {
-  return frame.parentId === undefined ? undefined : session.state.frames[frame.parentId];
+  return frame.parentId === undefined ? undefined : session.state.frames.get(frame.parentId);
 }

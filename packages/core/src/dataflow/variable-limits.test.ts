@@ -5,6 +5,7 @@ import type { Frame } from "../execution/execution-state.js";
 import type { StepSession } from "../execution/step-session.js";
 import { storeVariables } from "./assign.js";
 import { checkVariableLimits, MAX_EXECUTION_VARIABLE_BYTES, measurementsOf } from "./variable-limits.js";
+import { FrameTable } from "../execution/frame-table.js";
 
 function frame(id: string, variables: JsonObject = {}, parentId?: string, isolated = false): Frame {
   return {
@@ -30,7 +31,9 @@ function frame(id: string, variables: JsonObject = {}, parentId?: string, isolat
 
 /** Only `state.frames` is read by the limits. */
 function session(...frames: Frame[]): StepSession {
-  return { state: { frames: Object.fromEntries(frames.map((f) => [f.id, f])) } } as unknown as StepSession;
+  return {
+    state: { frames: FrameTable.from(Object.fromEntries(frames.map((f) => [f.id, f]))) },
+  } as unknown as StepSession;
 }
 
 /** A string whose JSON text is exactly `bytes` bytes. */

@@ -143,7 +143,7 @@ function checkExecutionTotal(session: StepSession, frame: Frame, growth: number)
 
 function allStoredBytes(session: StepSession): number {
   let sum = 0;
-  for (const live of Object.values(session.state.frames)) sum += sizesOf(live.variables).total;
+  for (const live of session.state.frames.values()) sum += sizesOf(live.variables).total;
   return sum;
 }
 
@@ -151,7 +151,7 @@ function allStoredBytes(session: StepSession): number {
 function executionStoredBytes(session: StepSession, frame: Frame): number {
   const execution = executionRoot(session, frame);
   let sum = 0;
-  for (const live of Object.values(session.state.frames)) {
+  for (const live of session.state.frames.values()) {
     if (executionRoot(session, live) === execution) sum += sizesOf(live.variables).total;
   }
   return sum;
@@ -161,7 +161,7 @@ function executionStoredBytes(session: StepSession, frame: Frame): number {
 function executionRoot(session: StepSession, frame: Frame): Frame {
   let current = frame;
   while (!current.isolated && current.parentId !== undefined) {
-    const parent = session.state.frames[current.parentId];
+    const parent = session.state.frames.get(current.parentId);
     if (parent === undefined) break;
     current = parent;
   }

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { ExecutionEnvironment } from "../execution/execution.js";
-import type { ExecutionState, ExecutionStatus } from "../execution/execution-state.js";
+import type { ExecutionStatus, WrittenExecutionState } from "../execution/execution-state.js";
 import type { HistoryEvent } from "../execution/history-event.js";
 import type { Activation } from "../execution/activation.js";
 import { newExecutionState } from "../execution/new-execution.js";
@@ -222,7 +222,7 @@ export function durableApi(deps: DurableDeps): DurableApi {
       if (!created) {
         // StartExecution is idempotent for the same name and input while the execution runs.
         const existing = await described(executionArn);
-        const existingInput = (JSON.parse(existing.state) as ExecutionState).input;
+        const existingInput = (JSON.parse(existing.state) as WrittenExecutionState).input;
         if (existing.status !== "RUNNING" || JSON.stringify(existingInput) !== JSON.stringify(input)) {
           throw new ExecutionApiError(
             "ExecutionAlreadyExists",
@@ -251,7 +251,7 @@ export function durableApi(deps: DurableDeps): DurableApi {
     },
     async describeExecution(executionArn) {
       const stored = await described(executionArn);
-      const state = JSON.parse(stored.state) as ExecutionState;
+      const state = JSON.parse(stored.state) as WrittenExecutionState;
       return {
         executionArn,
         stateMachineArn: stored.stateMachineArn,

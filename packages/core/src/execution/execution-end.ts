@@ -32,7 +32,7 @@ export function stopExecution(
 ): void {
   const state = session.state;
   if (state.status !== "RUNNING") return;
-  const root = state.frames[state.rootFrameId];
+  const root = state.frames.get(state.rootFrameId);
   if (root) abortFrame(session, root);
   state.status = "ABORTED";
   if (error !== undefined) state.error = error;
@@ -44,7 +44,7 @@ export function stopExecution(
 export function timeOutExecution(session: StepSession): void {
   const state = session.state;
   if (state.status !== "RUNNING") return;
-  const root = state.frames[state.rootFrameId];
+  const root = state.frames.get(state.rootFrameId);
   if (root) abortFrame(session, root);
   state.status = "TIMED_OUT";
   state.error = StatesErrorName.Timeout;
@@ -77,10 +77,10 @@ export function failForHistoryLimit(session: StepSession): boolean {
  */
 export function abortFrame(session: StepSession, frame: Frame): void {
   const frames = session.state.frames;
-  if (frames[frame.id] !== frame) return;
+  if (!frames.holds(frame)) return;
   if (frame.join) {
     for (const childId of [...frame.join.running]) {
-      const child = frames[childId];
+      const child = frames.get(childId);
       if (child) abortFrame(session, child);
     }
   }
@@ -106,9 +106,9 @@ export function abortFrame(session: StepSession, frame: Frame): void {
         break;
     }
   }
-  delete frames[frame.id];
+  frames.delete(frame.id);
   if (frame.kind === "iteration" && frame.parentId !== undefined) {
-    const parent = frames[frame.parentId];
+    const parent = frames.get(frame.parentId);
     if (parent)
       emit(session, frame, "MapIterationAborted", { name: parent.stateName, index: frame.index ?? 0 });
   }
@@ -138,8 +138,8 @@ function errorDetails(error: string | undefined, cause: string | undefined): Rec
 /** Once the execution has ended nothing may stay armed: timers and tasks are cancelled. */
 function releaseEverything(session: StepSession): void {
   const state = session.state;
-  // for-in rather than Object.keys: usually there is nothing but the root frame, and no array to make.
+  // for-in rather than Object.keys: usually there is no task or timer, and no array to make.
   for (const taskId in state.tasks) releaseTask(session, taskId, "aborted");
   for (const timerId in state.timers) cancelTimer(session, timerId);
-  for (const frameId in state.frames) delete state.frames[frameId];
+  state.frames.clear();
 }

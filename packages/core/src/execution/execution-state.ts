@@ -1,11 +1,14 @@
 /**
  * An execution as plain data: everything needed to continue it, in a form
- * that survives `JSON.stringify` → `JSON.parse` unchanged. The synchronous
- * step reads and advances it; nothing in here is a closure, a Date or a class.
+ * that survives `JSON.stringify` → `JSON.parse`. The synchronous step reads
+ * and advances it; nothing in here is a closure or a Date, and the one
+ * class, the frames' FrameTable, is written out as a plain record
+ * (`WrittenExecutionState`) and made a table again by `liveExecutionState`.
  */
 import type { JsonObject, JsonValue } from "../json.js";
 import type { TaskInvocation } from "./commands.js";
 import type { HistoryEvent } from "./history-event.js";
+import type { FrameTable } from "./frame-table.js";
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -32,8 +35,8 @@ export interface ExecutionState {
   output?: JsonValue;
   error?: string;
   cause?: string;
-  /** Live frames by id; a frame is removed once it has finished. */
-  readonly frames: Record<string, Frame>;
+  /** Live frames by id; a frame is removed once it has finished. Written out as a record (see FrameTable). */
+  readonly frames: FrameTable;
   readonly rootFrameId: string;
   /** Pending timers by id, with absolute deadlines. */
   readonly timers: Record<string, TimerRecord>;
@@ -144,9 +147,14 @@ export interface TaskRecord {
   submitted: boolean;
 }
 
+/** An execution's data as written out (snapshots, durable stores), its frames a plain record. */
+export type WrittenExecutionState = Omit<ExecutionState, "frames"> & {
+  readonly frames: Readonly<Record<string, Frame>>;
+};
+
 /** A snapshot as handed to users: the execution data and its history so far. */
 export interface ExecutionSnapshot {
-  readonly state: ExecutionState;
+  readonly state: WrittenExecutionState;
   readonly history: readonly HistoryEvent[];
 }
 

@@ -14,7 +14,13 @@ import { cloneJson } from "../json.js";
 import type { Random } from "../random.js";
 import type { Activation } from "./activation.js";
 import type { Command } from "./commands.js";
-import type { ExecutionSnapshot, ExecutionState, ExecutionStatus } from "./execution-state.js";
+import type {
+  ExecutionSnapshot,
+  ExecutionState,
+  ExecutionStatus,
+  WrittenExecutionState,
+} from "./execution-state.js";
+import { liveExecutionState } from "./frame-table.js";
 import type { HistoryEvent } from "./history-event.js";
 import type { Inspector } from "./inspection.js";
 import type { ExecutionJournal } from "./execution-journal.js";
@@ -86,13 +92,13 @@ export class Execution {
   /** @internal Use `runtime.start()` or `runtime.resume()`. */
   constructor(
     machine: CompiledMachine,
-    state: ExecutionState,
+    state: ExecutionState | WrittenExecutionState,
     history: HistoryEvent[],
     env: ExecutionEnvironment,
     options: ExecutionOptions = {},
   ) {
     this.#machine = machine;
-    this.#state = state;
+    this.#state = liveExecutionState(state);
     this.#history = history;
     this.#env = env;
     this.#keepHistory = (options.history ?? "full") === "full";

@@ -47,9 +47,7 @@ export function runFrame(session: StepSession, frame: Frame, transition: Transit
 
 function isLive(session: StepSession, frame: Frame): boolean {
   return (
-    session.state.status === "RUNNING" &&
-    session.state.frames[frame.id] === frame &&
-    !failForHistoryLimit(session)
+    session.state.status === "RUNNING" && session.state.frames.holds(frame) && !failForHistoryLimit(session)
   );
 }
 
@@ -228,12 +226,12 @@ export function failureResult(error: StatesError): FrameResult {
 
 /** Ends a frame: the root ends the execution, a child reports to the Parallel or Map waiting for it. */
 export function finishFrame(session: StepSession, frame: Frame, result: FrameResult): void {
-  delete session.state.frames[frame.id];
+  session.state.frames.delete(frame.id);
   if (frame.parentId === undefined) {
     completeExecution(session, frame, result);
     return;
   }
-  const parent = session.state.frames[frame.parentId];
+  const parent = session.state.frames.get(frame.parentId);
   if (parent) onChildFinished(session, parent, frame, result);
 }
 

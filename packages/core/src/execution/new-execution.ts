@@ -8,6 +8,7 @@ import type { JsonObject, JsonValue } from "../json.js";
 import type { ExecutionState, Frame } from "./execution-state.js";
 import { isoTimestamp } from "./iso-timestamp.js";
 import { SNAPSHOT_VERSION } from "./execution-state.js";
+import { FrameTable } from "./frame-table.js";
 
 export interface NewExecution {
   readonly compiled: CompiledMachine;
@@ -48,9 +49,8 @@ export function newExecutionState(spec: NewExecution): ExecutionState {
     silent: false,
     isolated: false,
   };
-  // The key spelled out (it is rootFrameId): V8 makes such a literal from a boilerplate, whereas a
-  // computed key or a store into an empty object allocates the elements afresh, several times slower.
-  const frames: Record<string, Frame> = { "0": root };
+  const frames = new FrameTable();
+  frames.add(root);
   const state: ExecutionState = {
     version: SNAPSHOT_VERSION,
     identity: {

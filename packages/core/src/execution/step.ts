@@ -122,7 +122,7 @@ function dispatch(session: StepSession, activation: Activation): void {
 
 function start(session: StepSession): void {
   const state = session.state;
-  const root = state.frames[state.rootFrameId];
+  const root = state.frames.get(state.rootFrameId);
   if (!root || state.lastEventId > 0) return;
   emit(session, root, "ExecutionStarted", {
     input: new DeferredJson(state.input),
@@ -154,7 +154,7 @@ function timerFired(session: StepSession, timerId: string): void {
     }
     return;
   }
-  const frame = session.state.frames[timer.frameId];
+  const frame = session.state.frames.get(timer.frameId);
   if (!frame) return;
   const state = stateOf(session, frame);
   if (timer.purpose === "wait-state" && state.type === "Wait") {
@@ -176,7 +176,7 @@ function withTask(
 ): void {
   const record = session.state.tasks[taskId];
   if (!record) return;
-  const frame = session.state.frames[record.frameId];
+  const frame = session.state.frames.get(record.frameId);
   if (!frame) return;
   const state = stateOf(session, frame);
   if (state.type !== "Task") return;
@@ -194,7 +194,7 @@ function withMapIo(session: StepSession, taskId: string, answer: TaskAnswer): bo
   const record = session.state.tasks[taskId];
   const purpose = record?.invocation.purpose;
   if (!record || purpose === undefined) return false;
-  const frame = session.state.frames[record.frameId];
+  const frame = session.state.frames.get(record.frameId);
   const state = frame && stateOf(session, frame);
   if (!frame || state?.type !== "Map") return true;
   let outcome: StateOutcome;
@@ -220,7 +220,7 @@ function drain(session: StepSession): void {
   for (let i = 0; i < ready.length; i++) {
     if (session.state.status !== "RUNNING" || failForHistoryLimit(session)) break;
     const work = ready[i]!;
-    const frame = session.state.frames[work.frameId];
+    const frame = session.state.frames.get(work.frameId);
     if (!frame) continue;
     continueFrame(session, frame, work.run());
     if (i > 1024) {

@@ -50,7 +50,7 @@ export function startChildFrame(
     silent: parent.silent || (options.silent ?? false),
     isolated: options.isolated ?? false,
   };
-  session.state.frames[child.id] = child;
+  session.state.frames.add(child);
   parent.join?.running.push(child.id);
   // Queued, not run now: branches and iterations start in order, each
   // running until it blocks or ends before the next one starts.
@@ -123,7 +123,7 @@ export function endJoin(frame: Frame): void {
 /** Aborts every child still running (a sibling failed, or the state is being stopped). */
 export function abortRunningChildren(session: StepSession, frame: Frame): void {
   for (const id of [...(frame.join?.running ?? [])]) {
-    const child = session.state.frames[id];
+    const child = session.state.frames.get(id);
     if (child) abortFrame(session, child);
   }
 }
