@@ -5,7 +5,7 @@ import type { Frame } from "../execution/execution-state.js";
 import type { StepSession } from "../execution/step-session.js";
 import { storeVariables } from "./assign.js";
 import { checkVariableLimits, MAX_EXECUTION_VARIABLE_BYTES, measurementsOf } from "./variable-limits.js";
-import { FrameTable } from "../execution/frame-table.js";
+import { IdTable } from "../execution/id-table.js";
 
 function frame(id: string, variables: JsonObject = {}, parentId?: string, isolated = false): Frame {
   return {
@@ -32,7 +32,7 @@ function frame(id: string, variables: JsonObject = {}, parentId?: string, isolat
 /** Only `state.frames` is read by the limits. */
 function session(...frames: Frame[]): StepSession {
   return {
-    state: { frames: FrameTable.from(Object.fromEntries(frames.map((f) => [f.id, f]))) },
+    state: { frames: IdTable.from(Object.fromEntries(frames.map((f) => [f.id, f]))) },
   } as unknown as StepSession;
 }
 

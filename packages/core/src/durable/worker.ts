@@ -10,6 +10,7 @@ import type { Activation } from "../execution/activation.js";
 import type { ExecutionEnvironment } from "../execution/execution.js";
 import type { ExecutionJournal, StepBatch } from "../execution/execution-journal.js";
 import { Execution } from "../execution/execution.js";
+import { liveExecutionState } from "../execution/id-table.js";
 import type { ExecutionState, WrittenExecutionState } from "../execution/execution-state.js";
 import type { StateMachine } from "../runtime.js";
 import type { ClaimedExecution, ExecutionStore, InboxItem } from "./execution-store.js";
@@ -209,7 +210,7 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
 
   const adopt = async ({ execution: stored, inbox }: ClaimedExecution): Promise<void> => {
     const machine = await host.machine(stored.machineId);
-    const state = JSON.parse(stored.state) as WrittenExecutionState;
+    const state = liveExecutionState(JSON.parse(stored.state) as WrittenExecutionState);
     const arn = stored.executionArn;
     // Our own lease ran out and we took the execution again: the old copy stops.
     held.get(arn)?.execution.drop();
@@ -315,16 +316,16 @@ export function startWorker(host: WorkerHost, options: WorkOptions = {}): Worker
   return worker;
 }
 
-function earliestDeadline(state: Pick<ExecutionState, "timers">): number | undefined {
+function earliestDeadline(state: ExecutionState): number | undefined {
   let earliest: number | undefined;
-  for (const timer of Object.values(state.timers))
+  for (const timer of state.timers.values())
     if (earliest === undefined || timer.at < earliest) earliest = timer.at;
   return earliest;
 }
 
-function tokensOf(state: Pick<ExecutionState, "tasks">): Map<string, string> {
+function tokensOf(state: ExecutionState): Map<string, string> {
   const tokens = new Map<string, string>();
-  for (const [taskId, task] of Object.entries(state.tasks))
+  for (const [taskId, task] of state.tasks.entries())
     if (task.token !== undefined) tokens.set(task.token, taskId);
   return tokens;
 }

@@ -77,7 +77,7 @@ export function failForHistoryLimit(session: StepSession): boolean {
  */
 export function abortFrame(session: StepSession, frame: Frame): void {
   const frames = session.state.frames;
-  if (!frames.holds(frame)) return;
+  if (frames.get(frame.id) !== frame) return;
   if (frame.join) {
     for (const childId of [...frame.join.running]) {
       const child = frames.get(childId);
@@ -120,11 +120,11 @@ export function releaseTask(
   taskId: string,
   reason: "completed" | "timed-out" | "aborted",
 ): void {
-  const task = session.state.tasks[taskId];
+  const task = session.state.tasks.get(taskId);
   if (!task) return;
   cancelTimer(session, task.timeoutTimerId);
   cancelTimer(session, task.heartbeatTimerId);
-  delete session.state.tasks[taskId];
+  session.state.tasks.delete(taskId);
   session.commands.push({ type: "release-task", taskId, reason, token: task.token });
 }
 
@@ -138,8 +138,9 @@ function errorDetails(error: string | undefined, cause: string | undefined): Rec
 /** Once the execution has ended nothing may stay armed: timers and tasks are cancelled. */
 function releaseEverything(session: StepSession): void {
   const state = session.state;
-  // for-in rather than Object.keys: usually there is no task or timer, and no array to make.
-  for (const taskId in state.tasks) releaseTask(session, taskId, "aborted");
-  for (const timerId in state.timers) cancelTimer(session, timerId);
+  // Copied first: releasing deletes from the tables. Usually both are empty.
+  if (state.tasks.size > 0)
+    for (const taskId of [...state.tasks.ids()]) releaseTask(session, taskId, "aborted");
+  if (state.timers.size > 0) for (const timerId of [...state.timers.ids()]) cancelTimer(session, timerId);
   state.frames.clear();
 }

@@ -2,13 +2,14 @@
  * An execution as plain data: everything needed to continue it, in a form
  * that survives `JSON.stringify` → `JSON.parse`. The synchronous step reads
  * and advances it; nothing in here is a closure or a Date, and the one
- * class, the frames' FrameTable, is written out as a plain record
- * (`WrittenExecutionState`) and made a table again by `liveExecutionState`.
+ * class, the IdTable of frames, timers and tasks, is written out as a plain
+ * record (`WrittenExecutionState`) and made a table again by
+ * `liveExecutionState`.
  */
 import type { JsonObject, JsonValue } from "../json.js";
 import type { TaskInvocation } from "./commands.js";
 import type { HistoryEvent } from "./history-event.js";
-import type { FrameTable } from "./frame-table.js";
+import type { IdTable } from "./id-table.js";
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -35,13 +36,13 @@ export interface ExecutionState {
   output?: JsonValue;
   error?: string;
   cause?: string;
-  /** Live frames by id; a frame is removed once it has finished. Written out as a record (see FrameTable). */
-  readonly frames: FrameTable;
+  /** Live frames by id; a frame is removed once it has finished. */
+  readonly frames: IdTable<Frame>;
   readonly rootFrameId: string;
   /** Pending timers by id, with absolute deadlines. */
-  readonly timers: Record<string, TimerRecord>;
+  readonly timers: IdTable<TimerRecord>;
   /** Tasks in flight by id. */
-  readonly tasks: Record<string, TaskRecord>;
+  readonly tasks: IdTable<TaskRecord>;
   /** Counter for frame, timer and task ids. */
   nextId: number;
   lastEventId: number;
@@ -147,9 +148,11 @@ export interface TaskRecord {
   submitted: boolean;
 }
 
-/** An execution's data as written out (snapshots, durable stores), its frames a plain record. */
-export type WrittenExecutionState = Omit<ExecutionState, "frames"> & {
+/** An execution's data as written out (snapshots, durable stores): its tables plain records. */
+export type WrittenExecutionState = Omit<ExecutionState, "frames" | "timers" | "tasks"> & {
   readonly frames: Readonly<Record<string, Frame>>;
+  readonly timers: Readonly<Record<string, TimerRecord>>;
+  readonly tasks: Readonly<Record<string, TaskRecord>>;
 };
 
 /** A snapshot as handed to users: the execution data and its history so far. */

@@ -20,7 +20,7 @@ import type {
   ExecutionStatus,
   WrittenExecutionState,
 } from "./execution-state.js";
-import { liveExecutionState } from "./frame-table.js";
+import { liveExecutionState } from "./id-table.js";
 import type { HistoryEvent } from "./history-event.js";
 import type { Inspector } from "./inspection.js";
 import type { ExecutionJournal } from "./execution-journal.js";
@@ -163,9 +163,9 @@ export class Execution {
       this.#finish();
       return;
     }
-    for (const [timerId, timer] of Object.entries(state.timers))
+    for (const [timerId, timer] of state.timers.entries())
       this.#execute({ type: "set-timer", timerId, at: timer.at });
-    for (const [taskId, task] of Object.entries(state.tasks)) {
+    for (const [taskId, task] of state.tasks.entries()) {
       // An activity task waits for its worker once one has taken it; until
       // then it lived only in the old runtime's queue and is queued again.
       const awaitsCallback = task.invocation.resource.family === "activity" ? task.started : task.submitted;
@@ -261,7 +261,7 @@ export class Execution {
     let busy = commands.some((command) => command.type === "invoke-task");
     for (const task of this.#tasks.values()) busy ||= task.invoking;
     // An activity task waits in this process's queue until a worker takes it.
-    for (const task of Object.values(this.#state.tasks))
+    for (const task of this.#state.tasks.values())
       busy ||= task.invocation.resource.family === "activity" && !task.started;
     this.#committing = true;
     const committed = journal

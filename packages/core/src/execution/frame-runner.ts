@@ -47,7 +47,9 @@ export function runFrame(session: StepSession, frame: Frame, transition: Transit
 
 function isLive(session: StepSession, frame: Frame): boolean {
   return (
-    session.state.status === "RUNNING" && session.state.frames.holds(frame) && !failForHistoryLimit(session)
+    session.state.status === "RUNNING" &&
+    session.state.frames.get(frame.id) === frame &&
+    !failForHistoryLimit(session)
   );
 }
 

@@ -8,7 +8,7 @@ import type { JsonObject, JsonValue } from "../json.js";
 import type { ExecutionState, Frame } from "./execution-state.js";
 import { isoTimestamp } from "./iso-timestamp.js";
 import { SNAPSHOT_VERSION } from "./execution-state.js";
-import { FrameTable } from "./frame-table.js";
+import { IdTable } from "./id-table.js";
 
 export interface NewExecution {
   readonly compiled: CompiledMachine;
@@ -49,8 +49,8 @@ export function newExecutionState(spec: NewExecution): ExecutionState {
     silent: false,
     isolated: false,
   };
-  const frames = new FrameTable();
-  frames.add(root);
+  const frames = new IdTable<Frame>();
+  frames.set(rootFrameId, root);
   const state: ExecutionState = {
     version: SNAPSHOT_VERSION,
     identity: {
@@ -68,8 +68,8 @@ export function newExecutionState(spec: NewExecution): ExecutionState {
     status: "RUNNING",
     frames,
     rootFrameId,
-    timers: {},
-    tasks: {},
+    timers: new IdTable(),
+    tasks: new IdTable(),
     nextId: 1,
     lastEventId: 0,
     invocations: {},

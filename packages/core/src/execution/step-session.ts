@@ -82,14 +82,14 @@ export function nextId(session: StepSession): string {
 
 export function setTimer(session: StepSession, record: TimerRecord): string {
   const timerId = nextId(session);
-  session.state.timers[timerId] = record;
+  session.state.timers.set(timerId, record);
   session.commands.push({ type: "set-timer", timerId, at: record.at });
   return timerId;
 }
 
 export function cancelTimer(session: StepSession, timerId: string | undefined): void {
-  if (timerId === undefined || !(timerId in session.state.timers)) return;
-  delete session.state.timers[timerId];
+  if (timerId === undefined || !session.state.timers.has(timerId)) return;
+  session.state.timers.delete(timerId);
   session.commands.push({ type: "cancel-timer", timerId });
 }
 

@@ -141,9 +141,9 @@ function start(session: StepSession): void {
 }
 
 function timerFired(session: StepSession, timerId: string): void {
-  const timer = session.state.timers[timerId];
+  const timer = session.state.timers.get(timerId);
   if (!timer) return;
-  delete session.state.timers[timerId];
+  session.state.timers.delete(timerId);
   if (timer.purpose === "execution-timeout") {
     timeOutExecution(session);
     return;
@@ -174,7 +174,7 @@ function withTask(
     state: Extract<ReturnType<typeof stateOf>, { type: "Task" }>,
   ) => StateOutcome | undefined,
 ): void {
-  const record = session.state.tasks[taskId];
+  const record = session.state.tasks.get(taskId);
   if (!record) return;
   const frame = session.state.frames.get(record.frameId);
   if (!frame) return;
@@ -191,7 +191,7 @@ function withTask(
 
 /** Routes the answer of a distributed Map's ItemReader or ResultWriter; false for a Task's attempt. */
 function withMapIo(session: StepSession, taskId: string, answer: TaskAnswer): boolean {
-  const record = session.state.tasks[taskId];
+  const record = session.state.tasks.get(taskId);
   const purpose = record?.invocation.purpose;
   if (!record || purpose === undefined) return false;
   const frame = session.state.frames.get(record.frameId);

@@ -50,7 +50,7 @@ export function startChildFrame(
     silent: parent.silent || (options.silent ?? false),
     isolated: options.isolated ?? false,
   };
-  session.state.frames.add(child);
+  session.state.frames.set(child.id, child);
   parent.join?.running.push(child.id);
   // Queued, not run now: branches and iterations start in order, each
   // running until it blocks or ends before the next one starts.

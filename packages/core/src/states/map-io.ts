@@ -45,7 +45,7 @@ export function requestMapIo(
     started: true,
     submitted: false,
   };
-  session.state.tasks[taskId] = record;
+  session.state.tasks.set(taskId, record);
   frame.waiting = { kind: "task", taskId };
   session.commands.push({ type: "invoke-task", taskId, invocation });
 }

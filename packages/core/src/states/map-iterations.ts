@@ -63,7 +63,7 @@ class IterationLauncher implements ReadyWork {
     const { session, frame, state } = this;
     this.queued = false;
     const join = frame.join;
-    if (!join?.items || !session.state.frames.holds(frame)) return undefined;
+    if (!join?.items || session.state.frames.get(frame.id) !== frame) return undefined;
     // The Map failed and the frame went on to another Map state in the same step: that one has its own.
     if (frame.stateName !== state.name) return undefined;
     if (join.nextIndex >= join.items.length || !hasCapacity(join)) return undefined;
@@ -181,7 +181,7 @@ export function onResultsWritten(
   taskId: string,
   outcome: TaskAnswer,
 ): StateOutcome {
-  const request = session.state.tasks[taskId]?.invocation.parameters;
+  const request = session.state.tasks.get(taskId)?.invocation.parameters;
   closeMapIo(session, frame, taskId);
   if (outcome.kind === "failed") return mapIoFailure(outcome, StatesErrorName.ResultWriterFailed);
   const mapRunArn = isJsonObject(request ?? null) ? ((request as JsonObject)["MapRunArn"] ?? null) : null;

@@ -106,7 +106,7 @@ export function runTask(session: StepSession, frame: Frame, state: CompiledTask)
     heartbeatTimerId: undefined,
     heartbeatSeconds,
   };
-  session.state.tasks[taskId] = record;
+  session.state.tasks.set(taskId, record);
   frame.waiting = { kind: "task", taskId };
 
   emitScheduled(session, frame, resource, {
@@ -154,7 +154,7 @@ export function onTaskStarted(
   taskId: string,
   workerName?: string,
 ): void {
-  const record = session.state.tasks[taskId];
+  const record = session.state.tasks.get(taskId);
   if (!record || record.started) return;
   record.started = true;
   emitStarted(session, frame, state.resource, workerName);
@@ -162,7 +162,7 @@ export function onTaskStarted(
 }
 
 export function onTaskHeartbeat(session: StepSession, taskId: string): void {
-  const record = session.state.tasks[taskId];
+  const record = session.state.tasks.get(taskId);
   if (record) armHeartbeat(session, taskId, record);
 }
 
@@ -173,7 +173,7 @@ export function onTaskSubmitted(
   taskId: string,
   output: JsonValue,
 ): void {
-  const record = session.state.tasks[taskId];
+  const record = session.state.tasks.get(taskId);
   if (!record || record.submitted) return;
   record.submitted = true;
   // An activity waits for its worker without a TaskSubmitted event.
@@ -187,7 +187,7 @@ export function onTaskSucceeded(
   taskId: string,
   output: JsonValue,
 ): StateOutcome {
-  const record = session.state.tasks[taskId];
+  const record = session.state.tasks.get(taskId);
   if (!record) return BLOCKED;
   onTaskStarted(session, frame, state, taskId);
   closeTask(session, frame, taskId);
@@ -209,7 +209,7 @@ export function onTaskFailed(
   error: string | undefined,
   cause: string | undefined,
 ): StateOutcome {
-  const record = session.state.tasks[taskId];
+  const record = session.state.tasks.get(taskId);
   if (!record) return BLOCKED;
   onTaskStarted(session, frame, state, taskId);
   closeTask(session, frame, taskId);
@@ -225,7 +225,7 @@ export function onTaskTimedOut(
   taskId: string,
   cause?: string,
 ): StateOutcome {
-  const record = session.state.tasks[taskId];
+  const record = session.state.tasks.get(taskId);
   if (!record) return BLOCKED;
   // An activity no worker took times out without ever having started.
   releaseTask(session, taskId, "timed-out");

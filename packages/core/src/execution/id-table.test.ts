@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRuntime, virtualClock } from "../index.js";
 import type { Frame, WrittenExecutionState } from "./execution-state.js";
-import { FrameTable, liveExecutionState } from "./frame-table.js";
+import { IdTable, liveExecutionState } from "./id-table.js";
 
 function frame(id: string, parentId?: string): Frame {
   return {
@@ -25,52 +25,58 @@ function frame(id: string, parentId?: string): Frame {
   };
 }
 
-describe("FrameTable", () => {
+describe("IdTable", () => {
   it("is written out as the record { [id]: frame } and read back from one", () => {
-    const table = new FrameTable();
+    const table = new IdTable<Frame>();
     const root = frame("0");
-    const child = frame("12", "0");
-    table.add(root);
-    table.add(child);
+    table.set("0", root);
+    table.set("12", frame("12", "0"));
     table.delete("12");
-    table.add(frame("13", "0"));
+    table.set("13", frame("13", "0"));
     expect(JSON.parse(JSON.stringify(table))).toEqual({ 0: root, 13: frame("13", "0") });
-    const read = FrameTable.from(JSON.parse(JSON.stringify(table)) as Record<string, Frame>);
+    const read = IdTable.from(JSON.parse(JSON.stringify(table)) as Record<string, Frame>);
     expect(read.get("0")).toEqual(root);
     expect(read.get("12")).toBeUndefined();
-    expect([...read.values()].map((f) => f.id)).toEqual(["0", "13"]);
-    expect(FrameTable.from(read)).toBe(read);
+    expect([...read.ids()]).toEqual(["0", "13"]);
+    expect(read.size).toBe(2);
+    expect(IdTable.from(read)).toBe(read);
   });
 
-  it("holds a frame only while that very frame is the one under its id", () => {
-    const table = new FrameTable();
-    const root = frame("0");
-    table.add(root);
-    expect(table.holds(root)).toBe(true);
-    expect(table.holds(frame("0"))).toBe(false);
-    table.delete("0");
-    expect(table.holds(root)).toBe(false);
+  it("keeps an own __proto__ id as data when written out and read back", () => {
+    const read = IdTable.from<number>(JSON.parse('{"__proto__":1,"7":2}') as Record<string, number>);
+    expect(read.get("__proto__")).toBe(1);
+    const written = read.toJSON();
+    expect(Object.getPrototypeOf(written)).toBe(Object.prototype);
+    expect(Object.keys(written).sort()).toEqual(["7", "__proto__"]);
   });
 
-  it("turns a written-out execution's record into a table in place", () => {
-    const written = { frames: { 0: frame("0") } } as unknown as WrittenExecutionState;
+  it("turns a written-out execution's records into tables in place", () => {
+    const timer = { frameId: "0", at: 5, purpose: "wait-state" as const };
+    const written = {
+      frames: { 0: frame("0") },
+      timers: { 3: timer },
+      tasks: {},
+    } as unknown as WrittenExecutionState;
     const live = liveExecutionState(written);
     expect(live).toBe(written);
-    expect(live.frames).toBeInstanceOf(FrameTable);
+    expect(live.frames).toBeInstanceOf(IdTable);
     expect(live.frames.get("0")?.id).toBe("0");
+    expect(live.timers.get("3")).toBe(timer);
+    expect(live.tasks.size).toBe(0);
   });
 
-  it("leaves a snapshot's frames a plain record, as before there was a table", () => {
+  it("leaves a snapshot's tables plain records, as before there were tables", () => {
     const runtime = createRuntime({ clock: virtualClock() });
     const machine = runtime.load({
       StartAt: "Hold",
       States: { Hold: { Type: "Wait", Seconds: 60, End: true } },
     });
     const execution = runtime.start(machine, { input: {} });
-    const frames = execution.snapshot().state.frames;
+    const { frames, timers } = execution.snapshot().state;
     expect(Object.getPrototypeOf(frames)).toBe(Object.prototype);
     expect(Object.keys(frames)).toEqual(["0"]);
     expect(frames["0"]?.stateName).toBe("Hold");
+    expect(Object.values(timers).map((t) => t.purpose)).toEqual(["wait-state"]);
     execution.stop();
   });
 });
