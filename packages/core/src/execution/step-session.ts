@@ -72,9 +72,8 @@ export function emitStateEvent(
 
 /**
  * A new id for a frame, timer or task: a decimal number as a string, unique
- * within the execution. The tables of frames, timers and tasks are keyed by
- * these ids; keys that read as array indexes are kept by V8 as elements,
- * whereas every new named key ("frame-7") would make a new hidden class.
+ * within the execution, the key of the execution's tables (IdTable) and of
+ * their written-out records.
  */
 export function nextId(session: StepSession): string {
   return String(session.state.nextId++);
