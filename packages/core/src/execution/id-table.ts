@@ -9,7 +9,7 @@
  * decimal numbers, which V8 keeps as an object's elements — once they are
  * sparse, in a number dictionary that hashes the key on every lookup,
  * insert and delete (`halfsiphash`) and rehashes as it grows and shrinks.
- * An iteration of a bare Pass state in a Map over 10,000 items took
+ * An iteration of a bare Pass state in a Map state over 10,000 items took
  * 2.0–2.3 µs with a record for the frames and 1.3–1.6 µs with a table
  * (Node 20, warm).
  */
