@@ -13,7 +13,7 @@ import type { JsonValue } from "@stepwise/core";
 import { digest } from "./canonical.js";
 import { watchHeap } from "./heap-peak.js";
 import type { ChildResult } from "./protocol.js";
-import { defaultWarmUpMs, RESULT_TAG } from "./protocol.js";
+import { RESULT_TAG, warmUpMsOf } from "./protocol.js";
 import type { EngineName } from "./run-workload.js";
 import { isEngineName, prepareRun } from "./run-workload.js";
 import { findWorkload } from "./workloads/index.js";
@@ -96,9 +96,7 @@ async function main(): Promise<void> {
   const [workloadId = "", engine = "", size = "full", warmUpArgument] = process.argv.slice(2);
   if (!isEngineName(engine)) throw new Error(`Unknown engine '${engine}'.`);
   if (size !== "full" && size !== "smoke") throw new Error(`Unknown size '${size}'.`);
-  const warmUpMs = warmUpArgument === undefined ? defaultWarmUpMs(size) : Number(warmUpArgument);
-  if (!Number.isInteger(warmUpMs) || warmUpMs < 0)
-    throw new Error(`Warm-up '${String(warmUpArgument)}' is not a whole number of ms ≥ 0.`);
+  const warmUpMs = warmUpMsOf(warmUpArgument, size);
   const workload = findWorkload(workloadId);
 
   const first = await measureFirstRun(await prepareRun(workload, engine, size));

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadAverage, machineInfo } from "./machine.js";
 import type { MachineInfo } from "./machine.js";
-import { defaultWarmUpMs, findResult } from "./protocol.js";
+import { findResult, warmUpMsOf } from "./protocol.js";
 import type { Measurement, Summary } from "./report.js";
 import { detailTable, headlineTable, jsonLine, summarise } from "./report.js";
 import { ENGINE_NAMES, isEngineName } from "./run-workload.js";
@@ -90,10 +90,7 @@ function options(): Options {
   if (unknown.length > 0)
     throw new Error(`Unknown engine(s): ${unknown.join(", ")} (known: ${ENGINE_NAMES.join(", ")}).`);
   if (values.size !== "full" && values.size !== "smoke") throw new Error("--size must be full or smoke.");
-  const warmUpMs =
-    values["warm-up-ms"] === undefined ? defaultWarmUpMs(values.size) : Number(values["warm-up-ms"]);
-  if (!Number.isInteger(warmUpMs) || warmUpMs < 0)
-    throw new Error("--warm-up-ms must be a non-negative integer.");
+  const warmUpMs = warmUpMsOf(values["warm-up-ms"], values.size);
   return {
     rounds,
     workloads: values.workloads === undefined ? WORKLOADS : values.workloads.split(",").map(findWorkload),

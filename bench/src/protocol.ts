@@ -5,8 +5,16 @@ import type { Size } from "./workloads/workload.js";
 export const RESULT_TAG = "@@bench-result ";
 
 /** The warm-up budget (ms) unless told otherwise. At smoke size 0: one warm-up run still happens, and a harness check stays quick. */
-export function defaultWarmUpMs(size: Size): number {
+function defaultWarmUpMs(size: Size): number {
   return size === "full" ? 1000 : 0;
+}
+
+/** The warm-up budget as given on a command line (`--warm-up-ms`, or the child's argument), or the default. */
+export function warmUpMsOf(text: string | undefined, size: Size): number {
+  const warmUpMs = text === undefined ? defaultWarmUpMs(size) : Number(text);
+  if (!Number.isInteger(warmUpMs) || warmUpMs < 0)
+    throw new Error(`The warm-up '${String(text)}' is not a whole number of ms ≥ 0.`);
+  return warmUpMs;
 }
 
 export interface ChildResult {
