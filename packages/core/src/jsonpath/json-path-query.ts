@@ -86,12 +86,9 @@ function readArgument(argument: FunctionArgument, ev: Evaluation): JsonValue {
   if (argument.kind === "json") return argument.value;
   // Jayway evaluates path arguments against the document, `@` as well as `$`;
   // a definite one that finds nothing makes the whole path "not found".
-  const lenient: Evaluation = {
-    root: ev.root,
-    requireProperties: false,
-    documentPaths: ev.documentPaths,
-    host: ev.host,
-  };
+  const lenient: Evaluation = ev.requireProperties
+    ? { root: ev.root, requireProperties: false, documentPaths: ev.documentPaths, host: ev.host }
+    : ev;
   const value = pathValue(argument.path, ev.root, lenient);
   if (value === undefined) throw MISSING;
   return value;
