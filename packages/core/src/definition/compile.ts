@@ -55,11 +55,24 @@ function compileScope(
   diagnostics: Diagnostic[],
 ): void {
   const states = new Map<string, CompiledState>();
-  scopes.set(key, { key, startAt: scope.StartAt, states });
+  const compiledScope: { -readonly [K in keyof CompiledScope]: CompiledScope[K] } = {
+    key,
+    startAt: scope.StartAt,
+    states,
+    startState: undefined,
+  };
+  scopes.set(key, compiledScope);
   for (const [name, definition] of Object.entries(scope.States)) {
     const location = `${key}/States/${pointerSegment(name)}`;
     const compiled = compileState(name, definition, location, queryLanguage, scopes, diagnostics);
     if (compiled) states.set(name, compiled);
+  }
+  // Transitions are linked once every state of the scope exists (a Next may name a later one).
+  compiledScope.startState = states.get(scope.StartAt);
+  for (const state of states.values()) {
+    if (state.next !== undefined)
+      (state as { nextState: CompiledState | undefined }).nextState = states.get(state.next);
+    Object.freeze(state);
   }
 }
 
@@ -85,6 +98,7 @@ function compileState(
     queryLanguage,
     end: definition.End === true || definition.Type === "Succeed" || definition.Type === "Fail",
     ...(definition.Next === undefined ? {} : { next: definition.Next }),
+    nextState: undefined,
     ...(inputPath === undefined ? {} : { inputPath }),
     ...(outputPath === undefined ? {} : { outputPath }),
     ...(assign === undefined ? {} : { assign }),
@@ -297,7 +311,8 @@ function withPath<K extends "seconds-path" | "timestamp-path">(kind: K, path: Js
 type OwnFields<S> = S extends CompiledState ? Omit<S, keyof CompiledStateBase> : never;
 
 /**
- * A compiled state, frozen: its base fields, then those of its type. Made
+ * A compiled state: its base fields, then those of its type (frozen by
+ * compileScope, once its `nextState` is linked). Made
  * with `Object.assign` onto an empty object, not as `{ ...base, type, … }`:
  * Node 20's V8 gives every object such a literal makes a hidden class of
  * its own, so with one per state, every property read of a state in the
@@ -308,7 +323,5 @@ function compiledState<F extends OwnFields<CompiledState>>(
   base: CompiledStateBase,
   fields: F,
 ): CompiledStateBase & F {
-  const state = Object.assign({}, base, fields);
-  Object.freeze(state);
-  return state;
+  return Object.assign({}, base, fields);
 }

@@ -24,6 +24,8 @@ export interface CompiledScope {
   readonly key: string;
   readonly startAt: string;
   readonly states: ReadonlyMap<string, CompiledState>;
+  /** The state named by `startAt`, resolved once the scope is compiled. */
+  readonly startState: CompiledState | undefined;
 }
 
 export type CompiledState =
@@ -46,6 +48,11 @@ export interface CompiledStateBase {
   readonly location: string;
   readonly queryLanguage: QueryLanguage;
   readonly next?: string;
+  /**
+   * The state named by `next`, resolved once the scope is compiled: moving
+   * on to it costs no lookup by name (this runs for nearly every state).
+   */
+  readonly nextState: CompiledState | undefined;
   readonly end: boolean;
   readonly inputPath?: JsonPath | null;
   readonly outputPath?: JsonPath | null;

@@ -41,7 +41,7 @@ export function stateOf(session: StepSession, frame: Frame, name: string = frame
 export function runFrame(session: StepSession, frame: Frame, transition: Transition | undefined): void {
   let next = transition;
   while (next !== undefined && isLive(session, frame)) {
-    next = enterState(session, frame, next.next, next.input);
+    next = enterState(session, frame, next);
   }
 }
 
@@ -53,13 +53,10 @@ function isLive(session: StepSession, frame: Frame): boolean {
   );
 }
 
-function enterState(
-  session: StepSession,
-  frame: Frame,
-  name: string,
-  input: JsonValue,
-): Transition | undefined {
-  const state = stateOf(session, frame, name);
+function enterState(session: StepSession, frame: Frame, transition: Transition): Transition | undefined {
+  const name = transition.next;
+  const input = transition.input;
+  const state = transition.state ?? stateOf(session, frame, name);
   frame.stateName = name;
   frame.stateInput = input;
   frame.enteredTime = session.now;
@@ -95,10 +92,11 @@ export function settleState(
     case "fail":
       return handleError(session, frame, state, outcome.error, outcome.childFailed ?? false);
     case "exit":
-      return exitState(session, frame, state, outcome.output, outcome.next ?? state.next, outcome.assigned);
+      return exitState(session, frame, state, outcome.output, outcome.next, outcome.assigned);
   }
 }
 
+/** `next` is the state to go to instead of the state's own Next (a Choice rule, a Catcher). */
 function exitState(
   session: StepSession,
   frame: Frame,
@@ -121,11 +119,12 @@ function exitState(
   } else {
     emitStateEvent(session, frame, STATE_EXITED[state.type], state.name, output);
   }
-  if (next === undefined || state.type === "Succeed") {
+  const target = next ?? state.next;
+  if (target === undefined || state.type === "Succeed") {
     finishFrame(session, frame, { ok: true, output });
     return undefined;
   }
-  return { next, input: output };
+  return { next: target, input: output, state: next === undefined ? state.nextState : undefined };
 }
 
 export function dataLimitExceeded(subject: string): StatesError {

@@ -4,7 +4,7 @@
  * (history events and commands). Also the small operations every state
  * module shares: writing an event, allocating ids, arming timers.
  */
-import type { CompiledMachine, CompiledMap } from "../definition/compiled.js";
+import type { CompiledMachine, CompiledMap, CompiledState } from "../definition/compiled.js";
 import type { JsonValue } from "../json.js";
 import type { Random } from "../random.js";
 import type { Command } from "./commands.js";
@@ -19,6 +19,8 @@ import type { HistoryLog } from "./history-log.js";
 export interface Transition {
   readonly next: string;
   readonly input: JsonValue;
+  /** The state named by `next` when already at hand (the state's own Next): no lookup by name. */
+  readonly state: CompiledState | undefined;
 }
 
 /** Work queued within one step: a frame to continue, in FIFO order. */

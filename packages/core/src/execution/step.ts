@@ -137,7 +137,7 @@ function start(session: StepSession): void {
       purpose: "execution-timeout",
     });
   }
-  runFrame(session, root, { next: root.stateName, input: state.input });
+  runFrame(session, root, { next: root.stateName, input: state.input, state: undefined });
 }
 
 function timerFired(session: StepSession, timerId: string): void {

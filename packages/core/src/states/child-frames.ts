@@ -54,7 +54,14 @@ export function startChildFrame(
   parent.join?.running.push(child.id);
   // Queued, not run now: branches and iterations start in order, each
   // running until it blocks or ends before the next one starts.
-  session.ready.push(new ChildStart(session, child, { next: scope.startAt, input }, options.iterationOf));
+  session.ready.push(
+    new ChildStart(
+      session,
+      child,
+      { next: scope.startAt, input, state: scope.startState },
+      options.iterationOf,
+    ),
+  );
   return child;
 }
 
