@@ -20,7 +20,7 @@ import type {
   ExecutionStatus,
   WrittenExecutionState,
 } from "./execution-state.js";
-import { liveExecutionState } from "./id-table.js";
+import { IdTable, liveExecutionState } from "./id-table.js";
 import type { HistoryEvent } from "./history-event.js";
 import type { Inspector } from "./inspection.js";
 import type { ExecutionJournal } from "./execution-journal.js";
@@ -77,8 +77,9 @@ export class Execution {
   /** False when the history is not kept (observers still see every event). */
   readonly #keepHistory: boolean;
   readonly #env: ExecutionEnvironment;
-  readonly #timers = new Map<string, CancelTimer>();
-  readonly #tasks = new Map<string, TaskAttempt>();
+  /** What this process arms and runs for the execution, by the ids of the execution's own tables. */
+  readonly #timers = new IdTable<CancelTimer>();
+  readonly #tasks = new IdTable<TaskAttempt>();
   readonly #queue: Activation[] = [];
   #applying = false;
   readonly #journal: ExecutionJournal | undefined;

@@ -24,6 +24,28 @@ describe("IdTable", () => {
     expect(IdTable.from(read)).toBe(read);
   });
 
+  it("answers alike whether it holds its lone entry in fields or its entries in a Map", () => {
+    const table = new IdTable<Entry>();
+    expect([table.size, [...table.ids()], table.get("0"), table.has("0")]).toEqual([0, [], undefined, false]);
+    table.set("0", { name: "first" });
+    table.set("0", { name: "root" });
+    expect([table.size, [...table.entries()], table.has("1")]).toEqual([1, [["0", { name: "root" }]], false]);
+    table.set("5", { name: "child" });
+    expect([...table.values()]).toEqual([{ name: "root" }, { name: "child" }]);
+    table.delete("0");
+    table.set("6", { name: "next" });
+    expect([...table.ids()]).toEqual(["5", "6"]);
+    expect(table.toJSON()).toEqual({ 5: { name: "child" }, 6: { name: "next" } });
+    table.clear();
+    expect([table.size, table.get("5"), [...table.values()]]).toEqual([0, undefined, []]);
+    const lone = new IdTable<Entry>();
+    lone.set("3", { name: "task" });
+    lone.delete("4");
+    expect(lone.get("3")).toEqual({ name: "task" });
+    lone.delete("3");
+    expect([lone.size, lone.toJSON()]).toEqual([0, {}]);
+  });
+
   it("keeps an own __proto__ id as data when written out and read back", () => {
     const read = IdTable.from<number>(JSON.parse('{"__proto__":1,"7":2}') as Record<string, number>);
     expect(read.get("__proto__")).toBe(1);

@@ -1,6 +1,6 @@
 /**
- * An execution's tables of frames, timers and tasks, by id. A Map while the
- * execution runs, the plain record `{ [id]: value }` when it is written out:
+ * An execution's tables of frames, timers and tasks, by id. A Map (or, for
+ * a lone entry, two fields) while the execution runs, the plain record `{ [id]: value }` when it is written out:
  * `toJSON` gives the record (snapshots, durable stores) and `IdTable.from`
  * reads one back; `liveExecutionState` does so for a whole execution.
  *
@@ -24,56 +24,90 @@ import type { JsonObject } from "../json.js";
 import { setOwn } from "../json.js";
 
 export class IdTable<T> {
-  readonly #entries = new Map<string, T>();
+  /*
+   * Most tables never hold more than one entry at a time — the frames of an
+   * execution without Parallel or Map, the task of a Task state, the timer of
+   * a Wait — and a Map costs at each turn: allocated with the execution,
+   * given a new backing store when its last entry is deleted (V8 shrinks it)
+   * and again when cleared. So a lone entry sits in two fields; the Map is
+   * made for a second one and kept from then on (insertion order stays the
+   * Map's, the lone entry moving into it first).
+   */
+  #loneId: string | undefined = undefined;
+  #loneValue: T | undefined = undefined;
+  #entries: Map<string, T> | undefined = undefined;
 
   /** The table of a written-out record (a snapshot's or a store's); a table is returned as it is. */
   static from<T>(entries: IdTable<T> | Readonly<Record<string, T>>): IdTable<T> {
     if (entries instanceof IdTable) return entries;
     const table = new IdTable<T>();
-    for (const id of Object.keys(entries)) table.#entries.set(id, entries[id]!);
+    for (const id of Object.keys(entries)) table.set(id, entries[id]!);
     return table;
   }
 
   get size(): number {
-    return this.#entries.size;
+    if (this.#entries !== undefined) return this.#entries.size;
+    return this.#loneId === undefined ? 0 : 1;
   }
 
   get(id: string): T | undefined {
-    return this.#entries.get(id);
+    if (this.#entries !== undefined) return this.#entries.get(id);
+    return id === this.#loneId ? this.#loneValue : undefined;
   }
 
   has(id: string): boolean {
-    return this.#entries.has(id);
+    if (this.#entries !== undefined) return this.#entries.has(id);
+    return id === this.#loneId;
   }
 
   set(id: string, value: T): void {
-    this.#entries.set(id, value);
+    if (this.#entries !== undefined) {
+      this.#entries.set(id, value);
+    } else if (this.#loneId === undefined || this.#loneId === id) {
+      this.#loneId = id;
+      this.#loneValue = value;
+    } else {
+      this.#entries = new Map([[this.#loneId, this.#loneValue!]]);
+      this.#entries.set(id, value);
+      this.#loneId = undefined;
+      this.#loneValue = undefined;
+    }
   }
 
   delete(id: string): void {
-    this.#entries.delete(id);
+    if (this.#entries !== undefined) {
+      this.#entries.delete(id);
+    } else if (id === this.#loneId) {
+      this.#loneId = undefined;
+      this.#loneValue = undefined;
+    }
   }
 
   ids(): IterableIterator<string> {
-    return this.#entries.keys();
+    if (this.#entries !== undefined) return this.#entries.keys();
+    return (this.#loneId === undefined ? [] : [this.#loneId]).values();
   }
 
   values(): IterableIterator<T> {
-    return this.#entries.values();
+    if (this.#entries !== undefined) return this.#entries.values();
+    return (this.#loneId === undefined ? [] : [this.#loneValue!]).values();
   }
 
   entries(): IterableIterator<[string, T]> {
-    return this.#entries.entries();
+    if (this.#entries !== undefined) return this.#entries.entries();
+    return (this.#loneId === undefined ? [] : [[this.#loneId, this.#loneValue!] as [string, T]]).values();
   }
 
   clear(): void {
-    this.#entries.clear();
+    if (this.#entries !== undefined && this.#entries.size > 0) this.#entries.clear();
+    this.#loneId = undefined;
+    this.#loneValue = undefined;
   }
 
   /** The record a snapshot or store holds: `{ [id]: value }`. */
   toJSON(): Record<string, T> {
     const record: JsonObject = {};
-    for (const [id, value] of this.#entries) setOwn(record, id, value as unknown as JsonObject);
+    for (const [id, value] of this.entries()) setOwn(record, id, value as unknown as JsonObject);
     return record as unknown as Record<string, T>;
   }
 }
