@@ -105,8 +105,11 @@ function exitState(
   next: string | undefined,
   assigned?: JsonObject,
 ): Transition | undefined {
-  if (exceedsJsonBytes(output, MAX_PAYLOAD_BYTES)) {
-    return handleError(session, frame, state, dataLimitExceeded(state.name));
+  if (output !== session.withinQuota) {
+    if (exceedsJsonBytes(output, MAX_PAYLOAD_BYTES)) {
+      return handleError(session, frame, state, dataLimitExceeded(state.name));
+    }
+    session.withinQuota = output;
   }
   if (assigned) {
     emit(session, frame, STATE_EXITED[state.type], {

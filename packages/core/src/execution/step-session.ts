@@ -41,6 +41,13 @@ export interface StepSession {
   readonly ready: ReadyWork[];
   /** The iteration launcher of each Map frame that ran one in this step (states/map-iterations.ts); made on first use. */
   launchers: Map<string, ReadyWork & { queued: boolean; readonly state: CompiledMap }> | undefined;
+  /**
+   * The last state output found within the payload quota in this step.
+   * Payloads are never changed once made, so when the next state passes
+   * the same value on (a Choice, a Succeed, a Pass without fields) it is
+   * not measured again.
+   */
+  withinQuota: JsonValue | undefined;
   /** Listens to the data of each step (runtime.testState only). */
   readonly inspector: Inspector | undefined;
 }

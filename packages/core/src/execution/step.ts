@@ -58,6 +58,7 @@ export function step(
     commands: [],
     ready: [],
     launchers: undefined,
+    withinQuota: undefined,
     inspector: env.inspector,
   };
   if (state.status === "RUNNING") {
