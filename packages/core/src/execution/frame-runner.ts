@@ -7,7 +7,6 @@
 import type { CompiledState } from "../definition/compiled.js";
 import { StatesError, StatesErrorName, StateRuntimeError } from "../errors.js";
 import type { JsonObject, JsonValue } from "../json.js";
-import { exceedsJsonBytes } from "../json-size.js";
 import { evaluateAssign, storeVariables } from "../dataflow/assign.js";
 import { jsonataOutcome } from "../dataflow/data-template.js";
 import { placeResult } from "../dataflow/jsonpath-pipeline.js";
@@ -15,6 +14,7 @@ import { enterStateType } from "../states/dispatch.js";
 import { onChildFinished } from "../states/join.js";
 import type { StateOutcome } from "../states/state-outcome.js";
 import { errorMatches } from "./error-matching.js";
+import { withinPayloadQuota } from "./payload-quota.js";
 import type { Frame } from "./execution-state.js";
 import { completeExecution, failForHistoryLimit } from "./execution-end.js";
 import { retryDelayMs } from "./retry.js";
@@ -22,9 +22,6 @@ import type { StepSession, Transition } from "./step-session.js";
 import { emit, emitStateEvent, setTimer } from "./step-session.js";
 import { STATE_ENTERED, STATE_EXITED } from "./history-event.js";
 import { DeferredJson, NOT_TRUNCATED } from "./deferred-json.js";
-
-/** AWS's payload quota for state input and output: 256 KiB of UTF-8. */
-export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
 /** How a frame ended: its output, or the error that escaped it. */
 export type FrameResult =
@@ -105,11 +102,8 @@ function exitState(
   next: string | undefined,
   assigned?: JsonObject,
 ): Transition | undefined {
-  if (output !== session.withinQuota) {
-    if (exceedsJsonBytes(output, MAX_PAYLOAD_BYTES)) {
-      return handleError(session, frame, state, dataLimitExceeded(state.name));
-    }
-    session.withinQuota = output;
+  if (!withinPayloadQuota(session.quota, output)) {
+    return handleError(session, frame, state, dataLimitExceeded(state.name));
   }
   if (assigned) {
     emit(session, frame, STATE_EXITED[state.type], {

@@ -14,6 +14,7 @@ import type { Inspector } from "./inspection.js";
 import type { RecordedDetails } from "./deferred-json.js";
 import { DeferredJson, NOT_TRUNCATED } from "./deferred-json.js";
 import type { HistoryLog } from "./history-log.js";
+import type { QuotaMemo } from "./payload-quota.js";
 
 /** Where a frame goes next: the state to enter and its input. */
 export interface Transition {
@@ -41,13 +42,8 @@ export interface StepSession {
   readonly ready: ReadyWork[];
   /** The iteration launcher of each Map frame that ran one in this step (states/map-iterations.ts); made on first use. */
   launchers: Map<string, ReadyWork & { queued: boolean; readonly state: CompiledMap }> | undefined;
-  /**
-   * The last state output found within the payload quota in this step.
-   * Payloads are never changed once made, so when the next state passes
-   * the same value on (a Choice, a Succeed, a Pass without fields) it is
-   * not measured again.
-   */
-  withinQuota: JsonValue | undefined;
+  /** What this step knows of its payloads' sizes, for the quota check (payload-quota.ts). */
+  readonly quota: QuotaMemo;
   /** Listens to the data of each step (runtime.testState only). */
   readonly inspector: Inspector | undefined;
 }

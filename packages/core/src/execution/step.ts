@@ -29,6 +29,7 @@ import type { Inspector } from "./inspection.js";
 import type { StepSession, Transition } from "./step-session.js";
 import { emit, setTimer } from "./step-session.js";
 import { DeferredJson, NOT_TRUNCATED } from "./deferred-json.js";
+import { emptyQuotaMemo } from "./payload-quota.js";
 
 export interface StepEnvironment {
   /** Epoch ms of the activation. */
@@ -58,7 +59,7 @@ export function step(
     commands: [],
     ready: [],
     launchers: undefined,
-    withinQuota: undefined,
+    quota: emptyQuotaMemo(),
     inspector: env.inspector,
   };
   if (state.status === "RUNNING") {

@@ -9,6 +9,7 @@ import { jsonataOutcome } from "../dataflow/data-template.js";
 import { evalScope } from "../dataflow/eval-scope.js";
 import { applyTemplate, placeResult, selectFramePath } from "../dataflow/jsonpath-pipeline.js";
 import { inspect } from "../execution/inspection.js";
+import { notePlacement } from "../execution/payload-quota.js";
 import type { Frame } from "../execution/execution-state.js";
 import type { StepSession } from "../execution/step-session.js";
 import type { StateOutcome } from "./state-outcome.js";
@@ -33,6 +34,7 @@ export function runPass(session: StepSession, frame: Frame, state: CompiledPass)
         ),
   );
   const combined = inspect(session, "afterResultPath", placeResult(state.resultPath, raw, result));
+  if (state.resultPath) notePlacement(session.quota, raw, state.resultPath, result, combined);
   const output = selectFramePath(session, frame, state.outputPath, combined);
   return exitWith(
     output,

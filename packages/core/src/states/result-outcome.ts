@@ -12,6 +12,7 @@ import { evalScope } from "../dataflow/eval-scope.js";
 import { applyTemplate, placeResult, selectFramePath } from "../dataflow/jsonpath-pipeline.js";
 import type { Frame } from "../execution/execution-state.js";
 import { inspect } from "../execution/inspection.js";
+import { notePlacement } from "../execution/payload-quota.js";
 import type { StepSession } from "../execution/step-session.js";
 import type { StateOutcome } from "./state-outcome.js";
 import { exitWith } from "./state-outcome.js";
@@ -34,6 +35,7 @@ export function exitWithResult(
     applyTemplate(state.resultSelector, evalScope(session, frame, result)),
   );
   const combined = inspect(session, "afterResultPath", placeResult(state.resultPath, raw, selected));
+  if (state.resultPath) notePlacement(session.quota, raw, state.resultPath, selected, combined);
   const output = selectFramePath(session, frame, state.outputPath, combined);
   return exitWith(
     output,
