@@ -1,8 +1,9 @@
 /**
  * An execution's tables of frames, timers and tasks, by id. A Map (or, for
- * a lone entry, two fields) while the execution runs, the plain record `{ [id]: value }` when it is written out:
- * `toJSON` gives the record (snapshots, durable stores) and `IdTable.from`
- * reads one back; `liveExecutionState` does so for a whole execution.
+ * a lone entry, two fields) while the execution runs, the plain record
+ * `{ [id]: value }` when it is written out: `toJSON` gives the record
+ * (snapshots, durable stores) and `IdTable.from` reads one back;
+ * `liveExecutionState` does so for a whole execution.
  *
  * Not a plain object at run time: each Map iteration adds a frame and
  * removes it, each task attempt a task and each retry a timer, and ids are
