@@ -3,7 +3,7 @@ import { compileMachine } from "./compile.js";
 import type { StateMachineDefinition } from "./types.js";
 
 describe("compileMachine", () => {
-  it("links each state to the state its Next names, and each scope to its first state", () => {
+  it("links each state to the state its Next names (a Choice its rules' and Default's), and each scope to its first state", () => {
     const definition = {
       StartAt: "Loop",
       States: {
@@ -22,8 +22,11 @@ describe("compileMachine", () => {
     const [loop, check, done] = ["Loop", "Check", "Done"].map((name) => root.states.get(name)!);
     expect(root.startState).toBe(loop);
     expect(loop!.nextState).toBe(check);
-    // A Choice has no Next of its own: its rules name their targets, looked up when taken.
+    // A Choice has no Next of its own: its rules and its Default are linked instead.
     expect(check!.nextState).toBeUndefined();
+    const choice = check!.type === "Choice" ? check : undefined;
+    expect(choice?.choices[0]?.nextState).toBe(done);
+    expect(choice?.defaultState).toBe(loop);
     expect(done!.nextState).toBeUndefined();
     expect(Object.isFrozen(loop)).toBe(true);
   });

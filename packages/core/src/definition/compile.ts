@@ -70,10 +70,18 @@ function compileScope(
   // Transitions are linked once every state of the scope exists (a Next may name a later one).
   compiledScope.startState = states.get(scope.StartAt);
   for (const state of states.values()) {
-    if (state.next !== undefined)
-      (state as { nextState: CompiledState | undefined }).nextState = states.get(state.next);
+    if (state.next !== undefined) linkTo(state, "nextState", states.get(state.next));
+    if (state.type === "Choice") {
+      for (const choice of state.choices) linkTo(choice, "nextState", states.get(choice.next));
+      if (state.default !== undefined) linkTo(state, "defaultState", states.get(state.default));
+    }
     Object.freeze(state);
   }
+}
+
+/** Sets a link of a compiled object while its scope is being compiled (it is read-only from then on). */
+function linkTo<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
+  (target as { -readonly [P in K]: T[P] })[key] = value;
 }
 
 function compileState(
@@ -153,6 +161,7 @@ function compileState(
         const ruleOutput = jsonata ? c.jsonata(`${at}/Output`, rule.Output) : undefined;
         const extras = {
           next: rule.Next,
+          nextState: undefined,
           ...(ruleAssign === undefined ? {} : { assign: ruleAssign }),
           ...(ruleOutput === undefined ? {} : { output: ruleOutput }),
         };
@@ -169,6 +178,7 @@ function compileState(
         type: "Choice",
         choices,
         ...(definition.Default === undefined ? {} : { default: definition.Default }),
+        defaultState: undefined,
       });
     }
     case "Task": {

@@ -127,6 +127,8 @@ export interface CompiledChoice extends CompiledStateBase {
   readonly type: "Choice";
   readonly choices: readonly CompiledChoice.Choice[];
   readonly default?: string;
+  /** The state named by `default`, linked like `nextState`. */
+  readonly defaultState: CompiledState | undefined;
 }
 
 export interface CompiledWait extends CompiledStateBase {
@@ -204,6 +206,8 @@ export declare namespace CompiledChoice {
     readonly rule?: CompiledChoiceRule;
     readonly condition?: JsonataTemplate;
     readonly next: string;
+    /** The state named by `next`, linked like a state's `nextState`. */
+    readonly nextState: CompiledState | undefined;
     readonly assign?: DataTemplate;
     readonly output?: JsonataTemplate;
   }

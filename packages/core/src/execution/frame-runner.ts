@@ -89,11 +89,22 @@ export function settleState(
     case "fail":
       return handleError(session, frame, state, outcome.error, outcome.childFailed ?? false);
     case "exit":
-      return exitState(session, frame, state, outcome.output, outcome.next, outcome.assigned);
+      return exitState(
+        session,
+        frame,
+        state,
+        outcome.output,
+        outcome.next,
+        outcome.assigned,
+        outcome.nextState,
+      );
   }
 }
 
-/** `next` is the state to go to instead of the state's own Next (a Choice rule, a Catcher). */
+/**
+ * `next` is the state to go to instead of the state's own Next (a Choice
+ * rule, a Catcher); `nextState` is that state when already at hand.
+ */
 function exitState(
   session: StepSession,
   frame: Frame,
@@ -101,6 +112,7 @@ function exitState(
   output: JsonValue,
   next: string | undefined,
   assigned?: JsonObject,
+  nextState?: CompiledState,
 ): Transition | undefined {
   if (!withinPayloadQuota(session.quota, output)) {
     return handleError(session, frame, state, dataLimitExceeded(state.name));
@@ -121,7 +133,7 @@ function exitState(
     finishFrame(session, frame, { ok: true, output });
     return undefined;
   }
-  return { next: target, input: output, state: next === undefined ? state.nextState : undefined };
+  return { next: target, input: output, state: next === undefined ? state.nextState : nextState };
 }
 
 export function dataLimitExceeded(subject: string): StatesError {

@@ -34,6 +34,7 @@ export function runChoice(session: StepSession, frame: Frame, state: CompiledCho
     : firstMatchingRule(state, evalScope(session, frame, effective));
   const chosen = state.choices[chosenIndex];
   const next = chosen?.next ?? state.default;
+  const nextState = chosen ? chosen.nextState : state.defaultState;
   if (next === undefined) {
     // AWS's cause for this error is not in the recordings; none is invented here.
     return { kind: "fail", error: new StatesError(StatesErrorName.NoChoiceMatched) };
@@ -48,10 +49,10 @@ export function runChoice(session: StepSession, frame: Frame, state: CompiledCho
       raw,
       chosen ? `Choices[${chosenIndex}]/` : "",
     );
-    return exitWith(output, next, assigned);
+    return exitWith(output, next, assigned, nextState);
   }
   const output = selectFramePath(session, frame, state.outputPath, effective);
-  return exitWith(output, next, evaluateAssign(session, frame, ending.assign, context));
+  return exitWith(output, next, evaluateAssign(session, frame, ending.assign, context), nextState);
 }
 
 function firstMatchingRule(state: CompiledChoice, scope: TemplateScope): number {

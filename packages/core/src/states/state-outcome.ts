@@ -2,6 +2,7 @@
  * What running (or resuming) a state produced: it exits with an output
  * (towards `next`, or the state's own Next/End), it failed, or it waits.
  */
+import type { CompiledState } from "../definition/compiled.js";
 import type { StatesError } from "../errors.js";
 import type { JsonObject, JsonValue } from "../json.js";
 
@@ -11,6 +12,8 @@ export type StateOutcome =
       readonly output: JsonValue;
       /** The state to go to instead of the state's own Next (a Choice rule, a Catcher). */
       readonly next: string | undefined;
+      /** That state when already at hand (a Choice rule's linked target), else looked up by name. */
+      readonly nextState: CompiledState | undefined;
       /** Variables the state assigns, applied once it exits (later states see them, its own Output does not). */
       readonly assigned: JsonObject | undefined;
     }
@@ -24,7 +27,12 @@ export type StateOutcome =
 
 export const BLOCKED: StateOutcome = { kind: "blocked" };
 
-export function exitWith(output: JsonValue, next?: string, assigned?: JsonObject): StateOutcome {
+export function exitWith(
+  output: JsonValue,
+  next?: string,
+  assigned?: JsonObject,
+  nextState?: CompiledState,
+): StateOutcome {
   // One shape for every exit (no optional members): this runs for nearly every state.
-  return { kind: "exit", output, next, assigned };
+  return { kind: "exit", output, next, nextState, assigned };
 }
