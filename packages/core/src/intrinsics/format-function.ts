@@ -20,20 +20,23 @@ const literalTemplates = new WeakMap<IntrinsicNode, FormatTemplate | undefined>(
  * literal's raw text, once per node.
  */
 export function format(args: readonly JsonValue[], templateNode: IntrinsicNode | undefined): JsonValue {
-  const [template, ...values] = args;
+  const template = args[0];
   if (typeof template !== "string") throw invalidArguments("States.Format");
   let pieces: FormatTemplate | undefined;
   if (templateNode?.kind === "string") {
-    if (!literalTemplates.has(templateNode))
-      literalTemplates.set(templateNode, parseTemplate(templateNode.raw, true));
     pieces = literalTemplates.get(templateNode);
+    if (pieces === undefined && !literalTemplates.has(templateNode)) {
+      pieces = parseTemplate(templateNode.raw, true);
+      literalTemplates.set(templateNode, pieces);
+    }
   } else {
     pieces = parseTemplate(template, false);
   }
   // "There must be as many remaining arguments in the Invocation as there are occurrences of {}."
-  if (pieces === undefined || pieces.length !== values.length + 1) throw invalidArguments("States.Format");
+  // The values are args[1…]: indexed, not destructured, as this runs for every Format call.
+  if (pieces === undefined || pieces.length !== args.length) throw invalidArguments("States.Format");
   let result = pieces[0]!;
-  for (let i = 0; i < values.length; i++) result += javaToString(values[i]!) + pieces[i + 1]!;
+  for (let i = 1; i < args.length; i++) result += javaToString(args[i]!) + pieces[i]!;
   return result;
 }
 

@@ -21,6 +21,8 @@ const LONG_LIMIT = 2 ** 63;
  * (`1.1`, `1.0E-4`, `1.23456785E7`, `1.0E21`).
  */
 export function javaNumberText(value: number): string {
+  // A safe integer prints the same either way; above 2^53 only BigInt gives every digit as Java's long does.
+  if (Number.isSafeInteger(value)) return String(value);
   if (Number.isInteger(value) && Math.abs(value) < LONG_LIMIT) return BigInt(value).toString();
   const magnitude = Math.abs(value);
   if (magnitude >= 1e-3 && magnitude < 1e7) return String(value);
