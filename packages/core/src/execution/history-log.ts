@@ -11,6 +11,12 @@
  * keep their details. Times and previous event ids are mostly predictable,
  * so only the exceptions are kept: all events of one step share a time, and
  * in a sequential run each event follows the one before.
+ *
+ * Those three values of each event go into chunks of a fixed number of
+ * events rather than into arrays that grow without end: an array that
+ * grows by copying becomes, past some ten thousand events, a large object
+ * that V8 maps afresh at each growth — page faults and zeroed pages were a
+ * tenth of a Map state's time over 10,000 items.
  */
 import type { JsonObject, JsonValue } from "../json.js";
 import type { RecordedDetails } from "./deferred-json.js";
@@ -19,10 +25,21 @@ import type { HistoryEvent, HistoryEventType } from "./history-event.js";
 import { detailsKeyOf } from "./history-event.js";
 import { isoTimestamp } from "./iso-timestamp.js";
 
+/** An event's three values, one after another: type, state name, data. */
+type EventChunk = (JsonValue | RecordedDetails | undefined)[];
+
+const SLOTS_PER_EVENT = 3;
+/** 1,024 events: 3,072 slots, 24 KiB, well below V8's large-object size. */
+const CHUNK_EVENTS = 1024;
+const CHUNK_SLOTS = CHUNK_EVENTS * SLOTS_PER_EVENT;
+
 export class HistoryLog {
   /** A log that records nothing: the execution keeps no history and nobody observes it. */
   readonly #recording: boolean;
-  readonly #types: HistoryEventType[] = [];
+  /** Full chunks, then the one being filled: per event its type, state name (or undefined) and data. */
+  readonly #chunks: EventChunk[] = [];
+  #chunk: EventChunk | undefined = undefined;
+  #length = 0;
   /** Where the time changes: the index of the first event at each time, and that time (epoch ms). */
   readonly #timeChanges: number[] = [];
   readonly #times: number[] = [];
@@ -33,24 +50,18 @@ export class HistoryLog {
   readonly #previousIdBreaks: number[] = [];
   #lastTime = Number.NaN;
   #lastPreviousEventId = Number.NaN;
-  /** Entered and exited events: the state's name; undefined for the others. */
-  readonly #stateNames: (string | undefined)[] = [];
-  /** Entered and exited events: the payload; the others: their details, if any. */
-  readonly #data: (JsonValue | RecordedDetails | undefined)[] = [];
 
   constructor(recording = true) {
     this.#recording = recording;
   }
 
   get length(): number {
-    return this.#types.length;
+    return this.#length;
   }
 
   record(previousEventId: number, time: number, type: HistoryEventType, details?: RecordedDetails): void {
     if (!this.#recording) return;
-    this.#append(previousEventId, time, type);
-    this.#stateNames.push(undefined);
-    this.#data.push(details);
+    this.#append(previousEventId, time, type, undefined, details);
   }
 
   /** A `…StateEntered` (payload: the input) or `…StateExited` (payload: the output) event. */
@@ -62,13 +73,24 @@ export class HistoryLog {
     payload: JsonValue,
   ): void {
     if (!this.#recording) return;
-    this.#append(previousEventId, time, type);
-    this.#stateNames.push(stateName);
-    this.#data.push(payload);
+    this.#append(previousEventId, time, type, stateName, payload);
   }
 
-  #append(previousEventId: number, time: number, type: HistoryEventType): void {
-    const index = this.#types.push(type) - 1;
+  #append(
+    previousEventId: number,
+    time: number,
+    type: HistoryEventType,
+    stateName: string | undefined,
+    data: JsonValue | RecordedDetails | undefined,
+  ): void {
+    let chunk = this.#chunk;
+    if (chunk === undefined || chunk.length === CHUNK_SLOTS) {
+      chunk = [];
+      this.#chunks.push(chunk);
+      this.#chunk = chunk;
+    }
+    chunk.push(type, stateName, data);
+    const index = this.#length++;
     if (time !== this.#lastTime) {
       this.#lastTime = time;
       this.#timeChanges.push(index);
@@ -88,8 +110,12 @@ export class HistoryLog {
     let nextTimeChange = 0;
     let previousEventId = 0;
     let nextBreak = 0;
-    for (let i = 0; i < this.#types.length; i++) {
-      const type = this.#types[i]!;
+    for (let i = 0; i < this.#length; i++) {
+      const chunk = this.#chunks[(i / CHUNK_EVENTS) | 0]!;
+      const slot = (i % CHUNK_EVENTS) * SLOTS_PER_EVENT;
+      const type = chunk[slot] as HistoryEventType;
+      const stateName = chunk[slot + 1] as string | undefined;
+      const data = chunk[slot + 2];
       if (this.#timeChanges[nextTimeChange] === i) timestamp = isoTimestamp(this.#times[nextTimeChange++]!);
       if (this.#previousIdBreaks[nextBreak] === i) {
         previousEventId = this.#previousIdBreaks[nextBreak + 1]!;
@@ -104,10 +130,9 @@ export class HistoryLog {
         type,
       };
       const key = detailsKeyOf(type);
-      const stateName = this.#stateNames[i];
       if (stateName !== undefined) {
         // An exited state's output is usually the next entered event's input: one text for both.
-        const payload = this.#data[i] as JsonValue;
+        const payload = data as JsonValue;
         if (payload !== lastPayload || i === 0) {
           lastPayload = payload;
           lastText = JSON.stringify(payload);
@@ -115,7 +140,7 @@ export class HistoryLog {
         const field = type.endsWith("Entered") ? "input" : "output";
         event[key!] = { name: stateName, [field]: lastText, [`${field}Details`]: { truncated: false } };
       } else if (key !== undefined) {
-        event[key] = writtenDetails(this.#data[i] as RecordedDetails | undefined);
+        event[key] = writtenDetails(data as RecordedDetails | undefined);
       }
       written.push(event);
     }
@@ -124,15 +149,15 @@ export class HistoryLog {
 
   /** Forgets every event (once written, the caller keeps them). */
   clear(): void {
-    this.#types.length = 0;
+    this.#chunks.length = 0;
+    this.#chunk = undefined;
+    this.#length = 0;
     this.#timeChanges.length = 0;
     this.#times.length = 0;
     this.#previousIdBreaks.length = 0;
     // The next event starts the columns afresh: its time and previous id are recorded.
     this.#lastTime = Number.NaN;
     this.#lastPreviousEventId = Number.NaN;
-    this.#stateNames.length = 0;
-    this.#data.length = 0;
   }
 }
 
