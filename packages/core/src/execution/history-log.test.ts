@@ -40,6 +40,16 @@ describe("HistoryLog", () => {
     });
   });
 
+  it("keeps every exception to the predictable times and previous ids, however many", () => {
+    const log = new HistoryLog();
+    // Each event at a time of its own and after an event other than the one before it, as a
+    // Map state's iterations interleave: 6,000 of each exception, past a chunk of them.
+    for (let i = 0; i < 6000; i++) log.record(i % 7, 1000 * i, "MapIterationStarted");
+    const events = log.write(1);
+    expect(events.every((event, i) => event.previousEventId === i % 7)).toBe(true);
+    expect(events.every((event, i) => event.timestamp === new Date(1000 * i).toISOString())).toBe(true);
+  });
+
   it("starts afresh once cleared", () => {
     const log = new HistoryLog();
     for (let i = 0; i < 2000; i++) log.record(i, 0, "PassStateEntered");

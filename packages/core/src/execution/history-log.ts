@@ -33,6 +33,42 @@ const SLOTS_PER_EVENT = 3;
 const CHUNK_EVENTS = 1024;
 const CHUNK_SLOTS = CHUNK_EVENTS * SLOTS_PER_EVENT;
 
+/**
+ * A list of numbers kept in chunks, for the same reason as the events: in
+ * a Map state's iterations nearly every event's previous id is an
+ * exception, and a list of them grew into a large object too.
+ */
+class NumberList {
+  readonly #chunks: number[][] = [];
+  #chunk: number[] | undefined = undefined;
+  #length = 0;
+
+  push(value: number): void {
+    let chunk = this.#chunk;
+    if (chunk === undefined || chunk.length === NUMBER_CHUNK) {
+      chunk = [];
+      this.#chunks.push(chunk);
+      this.#chunk = chunk;
+    }
+    chunk.push(value);
+    this.#length++;
+  }
+
+  at(index: number): number | undefined {
+    if (index >= this.#length) return undefined;
+    return this.#chunks[(index / NUMBER_CHUNK) | 0]![index % NUMBER_CHUNK];
+  }
+
+  clear(): void {
+    this.#chunks.length = 0;
+    this.#chunk = undefined;
+    this.#length = 0;
+  }
+}
+
+/** 4,096 numbers: 32 KiB at most. */
+const NUMBER_CHUNK = 4096;
+
 export class HistoryLog {
   /** A log that records nothing: the execution keeps no history and nobody observes it. */
   readonly #recording: boolean;
@@ -41,13 +77,13 @@ export class HistoryLog {
   #chunk: EventChunk | undefined = undefined;
   #length = 0;
   /** Where the time changes: the index of the first event at each time, and that time (epoch ms). */
-  readonly #timeChanges: number[] = [];
-  readonly #times: number[] = [];
+  readonly #timeChanges = new NumberList();
+  readonly #times = new NumberList();
   /**
    * Where an event's previous event id is not one more than the last
    * event's: pairs of the event's index and its previous event id.
    */
-  readonly #previousIdBreaks: number[] = [];
+  readonly #previousIdBreaks = new NumberList();
   #lastTime = Number.NaN;
   #lastPreviousEventId = Number.NaN;
 
@@ -96,8 +132,10 @@ export class HistoryLog {
       this.#timeChanges.push(index);
       this.#times.push(time);
     }
-    if (previousEventId !== this.#lastPreviousEventId + 1)
-      this.#previousIdBreaks.push(index, previousEventId);
+    if (previousEventId !== this.#lastPreviousEventId + 1) {
+      this.#previousIdBreaks.push(index);
+      this.#previousIdBreaks.push(previousEventId);
+    }
     this.#lastPreviousEventId = previousEventId;
   }
 
@@ -116,9 +154,10 @@ export class HistoryLog {
       const type = chunk[slot] as HistoryEventType;
       const stateName = chunk[slot + 1] as string | undefined;
       const data = chunk[slot + 2];
-      if (this.#timeChanges[nextTimeChange] === i) timestamp = isoTimestamp(this.#times[nextTimeChange++]!);
-      if (this.#previousIdBreaks[nextBreak] === i) {
-        previousEventId = this.#previousIdBreaks[nextBreak + 1]!;
+      if (this.#timeChanges.at(nextTimeChange) === i)
+        timestamp = isoTimestamp(this.#times.at(nextTimeChange++)!);
+      if (this.#previousIdBreaks.at(nextBreak) === i) {
+        previousEventId = this.#previousIdBreaks.at(nextBreak + 1)!;
         nextBreak += 2;
       } else {
         previousEventId++;
@@ -152,9 +191,9 @@ export class HistoryLog {
     this.#chunks.length = 0;
     this.#chunk = undefined;
     this.#length = 0;
-    this.#timeChanges.length = 0;
-    this.#times.length = 0;
-    this.#previousIdBreaks.length = 0;
+    this.#timeChanges.clear();
+    this.#times.clear();
+    this.#previousIdBreaks.clear();
     // The next event starts the columns afresh: its time and previous id are recorded.
     this.#lastTime = Number.NaN;
     this.#lastPreviousEventId = Number.NaN;
