@@ -36,7 +36,10 @@ const CHUNK_SLOTS = CHUNK_EVENTS * SLOTS_PER_EVENT;
 /**
  * A list of numbers kept in chunks, for the same reason as the events: in
  * a Map state's iterations nearly every event's previous id is an
- * exception, and a list of them grew into a large object too.
+ * exception, and a list of them grew into a large object too. The events
+ * keep chunks of their own rather than a generic list shared with these:
+ * one `push` site serving numbers and objects alike is polymorphic, and a
+ * bare Map iteration ran 30–40 % slower with it.
  */
 class NumberList {
   readonly #chunks: number[][] = [];
