@@ -65,9 +65,11 @@ export function intrinsicArityProblems(expr: IntrinsicExpression): readonly stri
 }
 
 function evaluateCall(call: IntrinsicCall, scope: PathScope, random: Random): JsonValue {
-  const args: JsonValue[] = [];
-  for (let i = 0; i < call.args.length; i++) args.push(evaluateNode(call.args[i]!, scope, random));
-  return applyIntrinsic(args, { call, random });
+  const nodes = call.args;
+  // Sized up front: pushing onto `[]` allocates room for 17 and grows from there.
+  const args = new Array<JsonValue>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) args[i] = evaluateNode(nodes[i]!, scope, random);
+  return applyIntrinsic(args, call, random);
 }
 
 function evaluateNode(node: IntrinsicNode, scope: PathScope, random: Random): JsonValue {

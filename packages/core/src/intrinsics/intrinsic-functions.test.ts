@@ -8,7 +8,7 @@ import { INTRINSIC_FUNCTIONS, applyIntrinsic, arityProblem } from "./intrinsic-f
 
 function apply(name: IntrinsicFunctionName, ...args: JsonValue[]): JsonValue {
   const call = { kind: "call", name, args: args.map(() => ({ kind: "null" }) as const) } as const;
-  return applyIntrinsic(args, { call, random: seededRandom(1) });
+  return applyIntrinsic(args, call, seededRandom(1));
 }
 
 describe("INTRINSIC_FUNCTIONS", () => {

@@ -19,18 +19,17 @@ import { base64Decode, base64Encode, hash, stringSplit } from "./string-function
 
 export type ArgumentKind = "any" | "string" | "number" | "array" | "object";
 
-export interface IntrinsicCallContext {
-  readonly call: IntrinsicCall;
-  readonly random: Random;
-}
-
 export interface IntrinsicFunction {
   readonly minArgs: number;
   readonly maxArgs: number;
   /** The kind of each argument; the last kind repeats for the rest of a variadic function's arguments. */
   readonly kinds: readonly ArgumentKind[];
-  /** Runs with arguments whose count and kinds have been checked. */
-  readonly apply: (args: readonly JsonValue[], context: IntrinsicCallContext) => JsonValue;
+  /**
+   * Runs with arguments whose count and kinds have been checked. Arguments
+   * are read by index, not destructured: destructuring goes through the
+   * array iterator, and this runs for every intrinsic a state evaluates.
+   */
+  readonly apply: (args: readonly JsonValue[], call: IntrinsicCall, random: Random) => JsonValue;
 }
 
 // Casts for arguments whose kinds applyIntrinsic has already checked.
@@ -44,103 +43,103 @@ export const INTRINSIC_FUNCTIONS: { readonly [Name in IntrinsicFunctionName]: In
     minArgs: 1,
     maxArgs: Infinity,
     kinds: ["string", "any"],
-    apply: (args, { call }) => format(args, call.args[0]),
+    apply: (args, call) => format(args, call.args[0]),
   },
   "States.StringToJson": {
     minArgs: 1,
     maxArgs: 1,
     kinds: ["string"],
-    apply: ([text]) => stringToJson(str(text)),
+    apply: (args) => stringToJson(str(args[0])),
   },
-  "States.JsonToString": { minArgs: 1, maxArgs: 1, kinds: ["any"], apply: ([value]) => jsonToString(value!) },
+  "States.JsonToString": { minArgs: 1, maxArgs: 1, kinds: ["any"], apply: (args) => jsonToString(args[0]!) },
   "States.Array": { minArgs: 0, maxArgs: Infinity, kinds: ["any"], apply: (args) => [...args] },
   "States.ArrayPartition": {
     minArgs: 2,
     maxArgs: 2,
     kinds: ["array", "number"],
-    apply: ([array, size]) => arrayPartition(arr(array), num(size)),
+    apply: (args) => arrayPartition(arr(args[0]), num(args[1])),
   },
   "States.ArrayContains": {
     minArgs: 2,
     maxArgs: 2,
     kinds: ["array", "any"],
-    apply: ([array, value]) => arrayContains(arr(array), value!),
+    apply: (args) => arrayContains(arr(args[0]), args[1]!),
   },
   "States.ArrayRange": {
     minArgs: 3,
     maxArgs: 3,
     kinds: ["number", "number", "number"],
-    apply: ([first, last, step]) => arrayRange(num(first), num(last), num(step)),
+    apply: (args) => arrayRange(num(args[0]), num(args[1]), num(args[2])),
   },
   "States.ArrayGetItem": {
     minArgs: 2,
     maxArgs: 2,
     kinds: ["array", "number"],
-    apply: ([array, index]) => arrayGetItem(arr(array), num(index)),
+    apply: (args) => arrayGetItem(arr(args[0]), num(args[1])),
   },
-  "States.ArrayLength": { minArgs: 1, maxArgs: 1, kinds: ["array"], apply: ([array]) => arr(array).length },
+  "States.ArrayLength": { minArgs: 1, maxArgs: 1, kinds: ["array"], apply: (args) => arr(args[0]).length },
   "States.ArrayUnique": {
     minArgs: 1,
     maxArgs: 1,
     kinds: ["array"],
-    apply: ([array]) => arrayUnique(arr(array)),
+    apply: (args) => arrayUnique(arr(args[0])),
   },
   "States.Base64Encode": {
     minArgs: 1,
     maxArgs: 1,
     kinds: ["string"],
-    apply: ([text]) => base64Encode(str(text)),
+    apply: (args) => base64Encode(str(args[0])),
   },
   "States.Base64Decode": {
     minArgs: 1,
     maxArgs: 1,
     kinds: ["string"],
-    apply: ([text]) => base64Decode(str(text)),
+    apply: (args) => base64Decode(str(args[0])),
   },
   "States.Hash": {
     minArgs: 2,
     maxArgs: 2,
     kinds: ["any", "string"],
-    apply: ([data, algorithm]) => hash(data!, str(algorithm)),
+    apply: (args) => hash(args[0]!, str(args[1])),
   },
   "States.JsonMerge": {
     minArgs: 3,
     maxArgs: 3,
     kinds: ["object", "object", "any"],
-    apply: ([first, second, deep]) => jsonMerge(obj(first), obj(second), deep!),
+    apply: (args) => jsonMerge(obj(args[0]), obj(args[1]), args[2]!),
   },
   "States.MathRandom": {
     minArgs: 2,
     maxArgs: 3,
     kinds: ["number", "number", "number"],
-    apply: ([start, end, seed], { random }) =>
-      mathRandom(num(start), num(end), seed === undefined ? undefined : num(seed), random),
+    apply: (args, _call, random) =>
+      mathRandom(num(args[0]), num(args[1]), args[2] === undefined ? undefined : num(args[2]), random),
   },
   "States.MathAdd": {
     minArgs: 2,
     maxArgs: 2,
     kinds: ["number", "number"],
-    apply: ([a, b]) => mathAdd(num(a), num(b)),
+    apply: (args) => mathAdd(num(args[0]), num(args[1])),
   },
   "States.StringSplit": {
     minArgs: 2,
     maxArgs: 2,
     kinds: ["string", "string"],
-    apply: ([text, delimiters]) => stringSplit(str(text), str(delimiters)),
+    apply: (args) => stringSplit(str(args[0]), str(args[1])),
   },
-  "States.UUID": { minArgs: 0, maxArgs: 0, kinds: [], apply: (_args, { random }) => random.uuid() },
+  "States.UUID": { minArgs: 0, maxArgs: 0, kinds: [], apply: (_args, _call, random) => random.uuid() },
 };
 
 /** Checks the count and kinds of the arguments, then runs the function. */
-export function applyIntrinsic(args: readonly JsonValue[], context: IntrinsicCallContext): JsonValue {
-  const name = context.call.name;
+export function applyIntrinsic(args: readonly JsonValue[], call: IntrinsicCall, random: Random): JsonValue {
+  const name = call.name;
   const fn = INTRINSIC_FUNCTIONS[name];
   if (args.length < fn.minArgs || args.length > fn.maxArgs) throw invalidArguments(name);
   for (let i = 0; i < args.length; i++) {
     const kind = fn.kinds[Math.min(i, fn.kinds.length - 1)] ?? "any";
     if (!hasKind(args[i]!, kind)) throw invalidArguments(name);
   }
-  return fn.apply(args, context);
+  return fn.apply(args, call, random);
 }
 
 /**
