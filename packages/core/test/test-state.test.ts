@@ -102,6 +102,32 @@ describe("runtime.testState", () => {
     });
   });
 
+  it("reads a member of $$ as the whole context object has it, overrides included", async () => {
+    // The members are read before the whole object (built once read, then kept): each is built alone.
+    const result = await testRuntime().testState(
+      {
+        Type: "Pass",
+        Parameters: {
+          "execution.$": "$$.Execution",
+          "name.$": "$$.Execution.Name",
+          "state.$": "$$.State",
+          "machine.$": "$$.StateMachine.Name",
+          "flag.$": "$$.Custom.Flag",
+          "whole.$": "$$",
+        },
+        End: true,
+      },
+      { input: {}, context: { Execution: { Name: "run-42" }, Custom: { Flag: true } } },
+    );
+    const output = result.output as Record<string, Record<string, Record<string, unknown>>>;
+    const whole = output["whole"]!;
+    expect(output["execution"]).toEqual(whole["Execution"]);
+    expect(output["name"]).toBe("run-42");
+    expect(output["state"]).toEqual(whole["State"]);
+    expect(output["machine"]).toBe(whole["StateMachine"]!["Name"]);
+    expect(output["flag"]).toBe(true);
+  });
+
   it("reports an invalid state definition as a DefinitionError", async () => {
     await expect(testRuntime().testState({ Type: "Pass", Next: "X", End: true })).rejects.toBeInstanceOf(
       DefinitionError,

@@ -3,11 +3,11 @@
  * input), `$$` (the context object, built lazily), `$name` (variables
  * visible from the frame) and the execution's randomness.
  */
-import type { JsonValue } from "../json.js";
+import type { JsonObject, JsonValue } from "../json.js";
 import { getOwn } from "../json.js";
 import type { TemplateScope } from "../jsonpath/payload-template.js";
 import type { ContextExtras } from "../execution/context-object.js";
-import { buildContextObject } from "../execution/context-object.js";
+import { buildContextObject, contextMember } from "../execution/context-object.js";
 import type { Frame } from "../execution/execution-state.js";
 import type { StepSession } from "../execution/step-session.js";
 
@@ -36,6 +36,11 @@ class FrameScope implements TemplateScope {
 
   context(): JsonValue {
     return (this.#context ??= buildContextObject(this.session, this.frame, this.extras));
+  }
+
+  contextMember(name: string): JsonValue | undefined {
+    if (this.#context !== undefined) return getOwn(this.#context as JsonObject, name);
+    return contextMember(this.session, this.frame, this.extras, name);
   }
 
   variable(name: string): JsonValue | undefined {

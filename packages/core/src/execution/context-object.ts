@@ -4,7 +4,7 @@
  * current Map item. Built only when a path actually reads `$$`.
  */
 import type { JsonObject, JsonValue } from "../json.js";
-import { copyJsonObject, isJsonObject, setOwn } from "../json.js";
+import { copyJsonObject, getOwn, isJsonObject, setOwn } from "../json.js";
 import type { Frame } from "./execution-state.js";
 import { retryCount } from "./execution-state.js";
 import type { StepSession } from "./step-session.js";
@@ -19,28 +19,19 @@ export interface ContextExtras {
   readonly withRetryCount?: boolean;
 }
 
+/** The members of `$$`, in AWS's order; `Task` and `Map` only where they apply. */
+const MEMBER_NAMES = ["Execution", "StateMachine", "State", "Task", "Map"] as const;
+
 export function buildContextObject(
   session: StepSession,
   frame: Frame,
   extras: ContextExtras = {},
 ): JsonObject {
-  const identity = session.state.identity;
-  const stateInfo: JsonObject = { EnteredTime: isoTimestamp(frame.enteredTime), Name: frame.stateName };
-  if (extras.withRetryCount) stateInfo["RetryCount"] = retryCount(frame);
-  const context: JsonObject = {
-    Execution: {
-      Id: identity.executionArn,
-      Input: session.state.input,
-      StartTime: identity.startTime,
-      Name: identity.name,
-      RoleArn: identity.roleArn,
-      RedriveCount: identity.redriveCount,
-    },
-    StateMachine: { Id: identity.stateMachineArn, Name: identity.stateMachineName },
-    State: stateInfo,
-  };
-  if (extras.taskToken !== undefined) context["Task"] = { Token: extras.taskToken };
-  if (extras.mapItem) context["Map"] = { Item: { Index: extras.mapItem.index, Value: extras.mapItem.value } };
+  const context: JsonObject = {};
+  for (const name of MEMBER_NAMES) {
+    const member = ownMember(session, frame, extras, name);
+    if (member !== undefined) context[name] = member;
+  }
   const overrides = session.state.contextOverrides;
   if (overrides) {
     for (const [key, value] of Object.entries(overrides)) {
@@ -49,6 +40,57 @@ export function buildContextObject(
     }
   }
   return context;
+}
+
+/**
+ * One member of `$$`, as `buildContextObject(…)[name]` would give it, built
+ * alone: a Map's ItemSelector reads `$$.Map.Item` for every item, and the
+ * whole object is seven objects and a timestamp.
+ */
+export function contextMember(
+  session: StepSession,
+  frame: Frame,
+  extras: ContextExtras | undefined,
+  name: string,
+): JsonValue | undefined {
+  const member = ownMember(session, frame, extras ?? {}, name);
+  const overrides = session.state.contextOverrides;
+  const override = overrides ? getOwn(overrides, name) : undefined;
+  if (override === undefined) return member;
+  return isJsonObject(member) && isJsonObject(override) ? merged(member, override) : override;
+}
+
+function ownMember(
+  session: StepSession,
+  frame: Frame,
+  extras: ContextExtras,
+  name: string,
+): JsonObject | undefined {
+  const identity = session.state.identity;
+  switch (name) {
+    case "Execution":
+      return {
+        Id: identity.executionArn,
+        Input: session.state.input,
+        StartTime: identity.startTime,
+        Name: identity.name,
+        RoleArn: identity.roleArn,
+        RedriveCount: identity.redriveCount,
+      };
+    case "StateMachine":
+      return { Id: identity.stateMachineArn, Name: identity.stateMachineName };
+    case "State": {
+      const state: JsonObject = { EnteredTime: isoTimestamp(frame.enteredTime), Name: frame.stateName };
+      if (extras.withRetryCount) state["RetryCount"] = retryCount(frame);
+      return state;
+    }
+    case "Task":
+      return extras.taskToken === undefined ? undefined : { Token: extras.taskToken };
+    case "Map":
+      return extras.mapItem && { Item: { Index: extras.mapItem.index, Value: extras.mapItem.value } };
+    default:
+      return undefined;
+  }
 }
 
 /** `current` with the keys of `overrides` set over its own (both untrusted: no key may reach a prototype). */

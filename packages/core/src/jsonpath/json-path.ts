@@ -45,6 +45,8 @@ export interface PathScope {
   readonly input: JsonValue;
   /** The context object `$$`, built on demand: most paths never read it. */
   readonly context: () => JsonValue;
+  /** One member of `$$` (`Map`, `Execution`, …), for a scope that can build it alone. */
+  readonly contextMember?: (name: string) => JsonValue | undefined;
   /** A workflow variable, or undefined when it is not in scope. */
   readonly variable: (name: string) => JsonValue | undefined;
 }
@@ -92,9 +94,18 @@ export function resolvePath(path: JsonPath, scope: PathScope): PathResult {
     case "input":
       start = scope.input;
       break;
-    case "context":
+    case "context": {
+      // `$$.Map.Item.Value` and the like: the one member, not the whole object.
+      const first = path.segments[0];
+      if (scope.contextMember !== undefined && path.definite && first?.kind === "property") {
+        const member = scope.contextMember(first.name);
+        if (member === undefined) return NOT_FOUND;
+        const simple = simpleLookup(path.segments, member, 1);
+        if (simple !== SLOW) return simple === undefined ? NOT_FOUND : { found: true, value: simple };
+      }
       start = scope.context();
       break;
+    }
     case "variable":
       start = scope.variable(path.root.name);
       break;
@@ -138,11 +149,12 @@ const SLOW = Symbol("slow");
 function simpleLookup(
   segments: readonly PathSegment[],
   value: JsonValue,
+  from = 0,
 ): JsonValue | undefined | typeof SLOW {
   let current: JsonValue = value;
   // Indexed loops and no helper calls: this runs for most paths of most states, often before the JIT
   // has optimized it, where every call and iterator step costs.
-  for (let i = 0; i < segments.length; i++) {
+  for (let i = from; i < segments.length; i++) {
     const segment = segments[i]!;
     let next: JsonValue | undefined;
     if (segment.kind === "property") {
