@@ -25,6 +25,7 @@ import type {
 } from "./compiled.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { pointerSegment } from "./diagnostics.js";
+import { STATE_ENTERED, STATE_EXITED, eventHead } from "../execution/history-event.js";
 import type { QueryLanguage, StateDefinition, StateMachineDefinition, WaitState } from "./types.js";
 
 export interface CompileResult {
@@ -100,7 +101,7 @@ function compileState(
   const outputPath = c.path("OutputPath", raw["OutputPath"]);
   const assign = c.data("Assign", raw["Assign"]);
   const output = jsonata ? c.jsonata("Output", raw["Output"]) : undefined;
-  const base: CompiledStateBase = {
+  const base: BaseFields = {
     name,
     location,
     queryLanguage,
@@ -274,6 +275,8 @@ function compileState(
         ...(toleratedFailureCount === undefined ? {} : { toleratedFailureCount }),
         ...(toleratedFailurePercentage === undefined ? {} : { toleratedFailurePercentage }),
         ...(definition.Label === undefined ? {} : { label: definition.Label }),
+        iterationStarted: eventHead("MapIterationStarted", name, "index"),
+        iterationSucceeded: eventHead("MapIterationSucceeded", name, "index"),
         ...distributedMapIo(c, definition),
       });
     }
@@ -287,7 +290,7 @@ function jsonataField(c: StateCompiler, field: string, text: string): JsonataFie
 
 function withWait(
   c: StateCompiler,
-  base: CompiledStateBase,
+  base: BaseFields,
   definition: WaitState,
   jsonata: boolean,
 ): CompiledWait | undefined {
@@ -317,12 +320,15 @@ function withPath<K extends "seconds-path" | "timestamp-path">(kind: K, path: Js
   return path ? { kind, path } : undefined;
 }
 
+/** The fields every state has, but for the event heads, which `compiledState` adds from the type. */
+type BaseFields = Omit<CompiledStateBase, "enteredEvent" | "exitedEvent">;
+
 /** The fields of a state of one type, past those every state has. */
 type OwnFields<S> = S extends CompiledState ? Omit<S, keyof CompiledStateBase> : never;
 
 /**
- * A compiled state: its base fields, then those of its type (frozen by
- * compileScope, once its `nextState` is linked). Made
+ * A compiled state: its base fields, its event heads, then the fields of
+ * its type (frozen by compileScope, once its `nextState` is linked). Made
  * with `Object.assign` onto an empty object, not as `{ ...base, type, … }`:
  * Node 20's V8 gives every object such a literal makes a hidden class of
  * its own, so with one per state, every property read of a state in the
@@ -330,8 +336,13 @@ type OwnFields<S> = S extends CompiledState ? Omit<S, keyof CompiledStateBase> :
  * 4× slower per state than one of 100). Newer V8 (Node 24) shares them.
  */
 function compiledState<F extends OwnFields<CompiledState>>(
-  base: CompiledStateBase,
+  base: BaseFields,
   fields: F,
 ): CompiledStateBase & F {
-  return Object.assign({}, base, fields);
+  const heads = {
+    enteredEvent: eventHead(STATE_ENTERED[fields.type], base.name, "input"),
+    exitedEvent: eventHead(STATE_EXITED[fields.type], base.name, "output"),
+  };
+  const state: CompiledStateBase = Object.assign({}, base, heads);
+  return Object.assign(state, fields);
 }

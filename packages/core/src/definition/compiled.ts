@@ -10,6 +10,7 @@ import type { ResourceInfo } from "../integrations/arn.js";
 import type { ReaderConfig } from "../states/map-item-reader.js";
 import type { DataTemplate } from "../dataflow/data-template.js";
 import type { JsonataTemplate } from "../jsonata/jsonata-template.js";
+import type { EventHead } from "../execution/history-event.js";
 import type { QueryLanguage, StateMachineDefinition } from "./types.js";
 
 export interface CompiledMachine {
@@ -54,6 +55,9 @@ export interface CompiledStateBase {
    */
   readonly nextState: CompiledState | undefined;
   readonly end: boolean;
+  /** Heads of the state's `…StateEntered` and `…StateExited` events, made once for all its runs. */
+  readonly enteredEvent: EventHead;
+  readonly exitedEvent: EventHead;
   readonly inputPath?: JsonPath | null;
   readonly outputPath?: JsonPath | null;
   /** Variables the state assigns when it exits. */
@@ -174,6 +178,9 @@ export interface CompiledMap extends CompiledStateBase, ResultShaping, ErrorHand
   readonly toleratedFailureCount?: NumberSource;
   readonly toleratedFailurePercentage?: NumberSource;
   readonly label?: string;
+  /** Heads of an iteration's MapIterationStarted and MapIterationSucceeded events. */
+  readonly iterationStarted: EventHead;
+  readonly iterationSucceeded: EventHead;
   readonly itemReader?: CompiledItemReader;
   readonly itemBatcher?: CompiledItemBatcher;
   readonly resultWriter?: CompiledResultWriter;

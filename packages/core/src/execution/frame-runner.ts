@@ -19,8 +19,7 @@ import type { Frame } from "./execution-state.js";
 import { completeExecution, failForHistoryLimit } from "./execution-end.js";
 import { retryDelayMs } from "./retry.js";
 import type { StepSession, Transition } from "./step-session.js";
-import { emit, emitStateEvent, setTimer } from "./step-session.js";
-import { STATE_ENTERED, STATE_EXITED } from "./history-event.js";
+import { emit, emitHeaded, setTimer } from "./step-session.js";
 import { DeferredJson, NOT_TRUNCATED } from "./deferred-json.js";
 
 /** How a frame ended: its output, or the error that escaped it. */
@@ -60,7 +59,7 @@ function enterState(session: StepSession, frame: Frame, transition: Transition):
   // A new array only when the last state retried: most never do, and this runs for every state.
   if (frame.retryCounts.length > 0) frame.retryCounts = [];
   frame.effectiveInput = undefined;
-  emitStateEvent(session, frame, STATE_ENTERED[state.type], name, input);
+  emitHeaded(session, frame, state.enteredEvent, input);
   frame.enteredEventId = frame.lastEventId;
   return runState(session, frame, state);
 }
@@ -118,7 +117,7 @@ function exitState(
     return handleError(session, frame, state, dataLimitExceeded(state.name));
   }
   if (assigned) {
-    emit(session, frame, STATE_EXITED[state.type], {
+    emit(session, frame, state.exitedEvent.type, {
       name: state.name,
       output: new DeferredJson(output),
       outputDetails: NOT_TRUNCATED,
@@ -126,7 +125,7 @@ function exitState(
       assignedVariablesDetails: { truncated: false },
     });
   } else {
-    emitStateEvent(session, frame, STATE_EXITED[state.type], state.name, output);
+    emitHeaded(session, frame, state.exitedEvent, output);
   }
   const target = next ?? state.next;
   if (target === undefined || state.type === "Succeed") {

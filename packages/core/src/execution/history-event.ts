@@ -118,3 +118,21 @@ export const STATE_EXITED: Readonly<Record<StateTypeName, HistoryEventType>> = {
   Parallel: "ParallelStateExited",
   Map: "MapStateExited",
 };
+
+/**
+ * What the history's most frequent events are, made once per compiled
+ * state rather than per event: the type, the state named in the details,
+ * and what the event's data holds — the state's input (entered), its
+ * output (exited) or, for a Map's iterations, the iteration's index. The
+ * log keeps a reference to the head and the data, and writes the details
+ * from them when the history is read.
+ */
+export interface EventHead {
+  readonly type: HistoryEventType;
+  readonly name: string;
+  readonly holds: "input" | "output" | "index";
+}
+
+export function eventHead(type: HistoryEventType, name: string, holds: EventHead["holds"]): EventHead {
+  return Object.freeze({ type, name, holds });
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { eventHead } from "./history-event.js";
 import { HistoryLog } from "./history-log.js";
 import { outputDetails } from "./step-session.js";
 
@@ -10,8 +11,8 @@ describe("HistoryLog", () => {
     // 1,500 Pass states: 3,000 events, each step a millisecond later.
     for (let i = 0; i < 1500; i++) {
       const payload = { index: i };
-      log.recordState(2 * i + 1, start + i, "PassStateEntered", `Step${i}`, payload);
-      log.recordState(2 * i + 2, start + i, "PassStateExited", `Step${i}`, payload);
+      log.recordHeaded(2 * i + 1, start + i, eventHead("PassStateEntered", `Step${i}`, "input"), payload);
+      log.recordHeaded(2 * i + 2, start + i, eventHead("PassStateExited", `Step${i}`, "output"), payload);
     }
     log.record(3001, start + 1500, "ExecutionSucceeded", outputDetails({ done: true }));
     expect(log.length).toBe(3002);
@@ -48,6 +49,32 @@ describe("HistoryLog", () => {
     const events = log.write(1);
     expect(events.every((event, i) => event.previousEventId === i % 7)).toBe(true);
     expect(events.every((event, i) => event.timestamp === new Date(1000 * i).toISOString())).toBe(true);
+  });
+
+  it("keeps the first exception apart from the rest, and the second after it", () => {
+    // A resumed execution's log: its first event follows event 12, not event 0.
+    const log = new HistoryLog();
+    log.record(12, 5, "WaitStateExited");
+    log.record(13, 5, "PassStateEntered");
+    log.record(13, 9, "PassStateExited");
+    expect(log.write(14).map(({ previousEventId, timestamp }) => ({ previousEventId, timestamp }))).toEqual([
+      { previousEventId: 12, timestamp: new Date(5).toISOString() },
+      { previousEventId: 13, timestamp: new Date(5).toISOString() },
+      { previousEventId: 13, timestamp: new Date(9).toISOString() },
+    ]);
+  });
+
+  it("writes a Map iteration's events from their head and index", () => {
+    const log = new HistoryLog();
+    const started = eventHead("MapIterationStarted", "EachItem", "index");
+    log.recordHeaded(0, 0, started, 0);
+    log.recordHeaded(1, 0, eventHead("MapIterationSucceeded", "EachItem", "index"), 0);
+    log.recordHeaded(1, 0, started, 1);
+    expect(log.write(1).map((event) => Object.entries(event)[4])).toEqual([
+      ["mapIterationStartedEventDetails", { name: "EachItem", index: 0 }],
+      ["mapIterationSucceededEventDetails", { name: "EachItem", index: 0 }],
+      ["mapIterationStartedEventDetails", { name: "EachItem", index: 1 }],
+    ]);
   });
 
   it("starts afresh once cleared", () => {

@@ -5,31 +5,40 @@
  * more than running most states, and most histories are never read in full.
  *
  * The log is columnar, so that recording an event allocates nothing of its
- * own and pushes as little as it can: the type (an interned string), and
- * for entered and exited events, nearly all of any history, the state's name
- * and a reference to the payload (which exists anyway); the other events
- * keep their details. Times and previous event ids are mostly predictable,
- * so only the exceptions are kept: all events of one step share a time, and
- * in a sequential run each event follows the one before.
+ * own and keeps as little as it can: two values per event. For entered and
+ * exited events, nearly all of any history, and a Map's iteration events,
+ * they are the compiled state's EventHead (type and state name, made once)
+ * and the payload (which exists anyway) or the iteration's index; the
+ * other events keep their type and details. Times and previous event ids
+ * are mostly predictable, so only the exceptions are kept: all events of
+ * one step share a time, and in a sequential run each event follows the
+ * one before. What the history keeps alive is what the young generation
+ * copies, twice, until the execution ends: a Map over 10,000 items spent a
+ * third of its time with history "full" rather than "none", most of it in
+ * the scavenger.
  *
- * Those three values of each event go into chunks of a fixed number of
- * events rather than into arrays that grow without end: an array that
- * grows by copying becomes, past some ten thousand events, a large object
- * that V8 maps afresh at each growth — page faults and zeroed pages were a
- * tenth of a Map state's time over 10,000 items.
+ * Those values go into chunks of a fixed number of events rather than into
+ * arrays that grow without end: an array that grows by copying becomes,
+ * past some ten thousand events, a large object that V8 maps afresh at
+ * each growth — page faults and zeroed pages were a tenth of a Map state's
+ * time over 10,000 items.
  */
 import type { JsonObject, JsonValue } from "../json.js";
 import type { RecordedDetails } from "./deferred-json.js";
 import { DeferredJson, NOT_TRUNCATED } from "./deferred-json.js";
-import type { HistoryEvent, HistoryEventType } from "./history-event.js";
+import type { EventHead, HistoryEvent, HistoryEventType } from "./history-event.js";
 import { detailsKeyOf } from "./history-event.js";
 import { isoTimestamp } from "./iso-timestamp.js";
 
-/** An event's three values, one after another: type, state name, data. */
-type EventChunk = (JsonValue | RecordedDetails | undefined)[];
+/**
+ * An event's two values, one after another: its head (or, for the rarer
+ * events, its type) and its data (the payload or index the head says, or
+ * the details).
+ */
+type EventChunk = (EventHead | JsonValue | RecordedDetails | undefined)[];
 
-const SLOTS_PER_EVENT = 3;
-/** 1,024 events: 3,072 slots, 24 KiB, well below V8's large-object size. */
+const SLOTS_PER_EVENT = 2;
+/** 1,024 events: 2,048 slots, 16 KiB, well below V8's large-object size. */
 const CHUNK_EVENTS = 1024;
 const CHUNK_SLOTS = CHUNK_EVENTS * SLOTS_PER_EVENT;
 
@@ -40,17 +49,29 @@ const CHUNK_SLOTS = CHUNK_EVENTS * SLOTS_PER_EVENT;
  * keep chunks of their own rather than a generic list shared with these:
  * one `push` site serving numbers and objects alike is polymorphic, and a
  * bare Map iteration ran 30–40 % slower with it.
+ *
+ * The first number is kept in a field: most executions are short and
+ * their lists hold one number (the time of a run that did not wait), and
+ * the arrays for it were a seventh of what a five-state execution
+ * allocated.
  */
 class NumberList {
-  readonly #chunks: number[][] = [];
+  #first = 0;
+  /** The numbers after the first. */
+  #chunks: number[][] | undefined = undefined;
   #chunk: number[] | undefined = undefined;
   #length = 0;
 
   push(value: number): void {
+    if (this.#length === 0) {
+      this.#first = value;
+      this.#length = 1;
+      return;
+    }
     let chunk = this.#chunk;
     if (chunk === undefined || chunk.length === NUMBER_CHUNK) {
       chunk = [];
-      this.#chunks.push(chunk);
+      (this.#chunks ??= []).push(chunk);
       this.#chunk = chunk;
     }
     chunk.push(value);
@@ -59,11 +80,13 @@ class NumberList {
 
   at(index: number): number | undefined {
     if (index >= this.#length) return undefined;
-    return this.#chunks[(index / NUMBER_CHUNK) | 0]![index % NUMBER_CHUNK];
+    if (index === 0) return this.#first;
+    const rest = index - 1;
+    return this.#chunks![(rest / NUMBER_CHUNK) | 0]![rest % NUMBER_CHUNK];
   }
 
   clear(): void {
-    this.#chunks.length = 0;
+    this.#chunks = undefined;
     this.#chunk = undefined;
     this.#length = 0;
   }
@@ -88,7 +111,8 @@ export class HistoryLog {
    */
   readonly #previousIdBreaks = new NumberList();
   #lastTime = Number.NaN;
-  #lastPreviousEventId = Number.NaN;
+  /** -1: the first event's previous id is 0, as predicted, so a log with no exception keeps no list. */
+  #lastPreviousEventId = -1;
 
   constructor(recording = true) {
     this.#recording = recording;
@@ -100,26 +124,19 @@ export class HistoryLog {
 
   record(previousEventId: number, time: number, type: HistoryEventType, details?: RecordedDetails): void {
     if (!this.#recording) return;
-    this.#append(previousEventId, time, type, undefined, details);
+    this.#append(previousEventId, time, type, details);
   }
 
-  /** A `…StateEntered` (payload: the input) or `…StateExited` (payload: the output) event. */
-  recordState(
-    previousEventId: number,
-    time: number,
-    type: HistoryEventType,
-    stateName: string,
-    payload: JsonValue,
-  ): void {
+  /** An event whose head is made once: a state's entered or exited event, a Map's iteration event. */
+  recordHeaded(previousEventId: number, time: number, head: EventHead, data: JsonValue): void {
     if (!this.#recording) return;
-    this.#append(previousEventId, time, type, stateName, payload);
+    this.#append(previousEventId, time, head, data);
   }
 
   #append(
     previousEventId: number,
     time: number,
-    type: HistoryEventType,
-    stateName: string | undefined,
+    head: EventHead | HistoryEventType,
     data: JsonValue | RecordedDetails | undefined,
   ): void {
     let chunk = this.#chunk;
@@ -128,7 +145,7 @@ export class HistoryLog {
       this.#chunks.push(chunk);
       this.#chunk = chunk;
     }
-    chunk.push(type, stateName, data);
+    chunk.push(head, data);
     const index = this.#length++;
     if (time !== this.#lastTime) {
       this.#lastTime = time;
@@ -149,14 +166,14 @@ export class HistoryLog {
     let lastText = "";
     let timestamp = "";
     let nextTimeChange = 0;
-    let previousEventId = 0;
+    let previousEventId = -1;
     let nextBreak = 0;
     for (let i = 0; i < this.#length; i++) {
       const chunk = this.#chunks[(i / CHUNK_EVENTS) | 0]!;
       const slot = (i % CHUNK_EVENTS) * SLOTS_PER_EVENT;
-      const type = chunk[slot] as HistoryEventType;
-      const stateName = chunk[slot + 1] as string | undefined;
-      const data = chunk[slot + 2];
+      const head = chunk[slot] as EventHead | HistoryEventType;
+      const data = chunk[slot + 1];
+      const type = typeof head === "string" ? head : head.type;
       if (this.#timeChanges.at(nextTimeChange) === i)
         timestamp = isoTimestamp(this.#times.at(nextTimeChange++)!);
       if (this.#previousIdBreaks.at(nextBreak) === i) {
@@ -172,17 +189,19 @@ export class HistoryLog {
         type,
       };
       const key = detailsKeyOf(type);
-      if (stateName !== undefined) {
+      if (typeof head === "string") {
+        if (key !== undefined) event[key] = writtenDetails(data as RecordedDetails | undefined);
+      } else if (head.holds === "index") {
+        event[key!] = { name: head.name, index: data as number };
+      } else {
         // An exited state's output is usually the next entered event's input: one text for both.
         const payload = data as JsonValue;
         if (payload !== lastPayload || i === 0) {
           lastPayload = payload;
           lastText = JSON.stringify(payload);
         }
-        const field = type.endsWith("Entered") ? "input" : "output";
-        event[key!] = { name: stateName, [field]: lastText, [`${field}Details`]: { truncated: false } };
-      } else if (key !== undefined) {
-        event[key] = writtenDetails(data as RecordedDetails | undefined);
+        const field = head.holds;
+        event[key!] = { name: head.name, [field]: lastText, [`${field}Details`]: { truncated: false } };
       }
       written.push(event);
     }

@@ -9,7 +9,7 @@ import type { JsonValue } from "../json.js";
 import type { Random } from "../random.js";
 import type { Command } from "./commands.js";
 import type { ExecutionState, Frame, TimerRecord } from "./execution-state.js";
-import type { HistoryEventType } from "./history-event.js";
+import type { EventHead, HistoryEventType } from "./history-event.js";
 import type { Inspector } from "./inspection.js";
 import type { RecordedDetails } from "./deferred-json.js";
 import { DeferredJson, NOT_TRUNCATED } from "./deferred-json.js";
@@ -61,17 +61,15 @@ export function emit(
   if (frame) frame.lastEventId = id;
 }
 
-/** Writes a frame's `…StateEntered` (with the state's input) or `…StateExited` (with its output). */
-export function emitStateEvent(
-  session: StepSession,
-  frame: Frame,
-  type: HistoryEventType,
-  stateName: string,
-  payload: JsonValue,
-): void {
+/**
+ * Writes an event whose head the compiled state made: a frame's
+ * `…StateEntered` (data: the state's input), `…StateExited` (its output),
+ * or a Map iteration's start or success (the iteration's index).
+ */
+export function emitHeaded(session: StepSession, frame: Frame, head: EventHead, data: JsonValue): void {
   if (frame.silent) return;
   const id = ++session.state.lastEventId;
-  session.log.recordState(frame.lastEventId, session.now, type, stateName, payload);
+  session.log.recordHeaded(frame.lastEventId, session.now, head, data);
   frame.lastEventId = id;
 }
 

@@ -10,7 +10,8 @@ import type { Frame } from "../execution/execution-state.js";
 import { asStatesError, settleState } from "../execution/frame-runner.js";
 import type { StepSession } from "../execution/step-session.js";
 import type { ReadyWork, Transition } from "../execution/step-session.js";
-import { emit, nextId } from "../execution/step-session.js";
+import { emitHeaded, nextId } from "../execution/step-session.js";
+import type { EventHead } from "../execution/history-event.js";
 import type { StateOutcome } from "./state-outcome.js";
 
 export function startChildFrame(
@@ -25,8 +26,8 @@ export function startChildFrame(
     readonly silent?: boolean;
     /** Outer variables are not visible from the frame. */
     readonly isolated?: boolean;
-    /** The frame is an iteration of this Map state: it starts with MapIterationStarted. */
-    readonly iterationOf?: string;
+    /** The frame is an iteration of a Map state: it starts with this MapIterationStarted. */
+    readonly iterationStarted?: EventHead;
   } = {},
 ): Frame {
   const scope = session.machine.scopes.get(scopeKey);
@@ -59,7 +60,7 @@ export function startChildFrame(
       session,
       child,
       { next: scope.startAt, input, state: scope.startState },
-      options.iterationOf,
+      options.iterationStarted,
     ),
   );
   return child;
@@ -72,18 +73,14 @@ class ChildStart implements ReadyWork {
     private readonly session: StepSession,
     private readonly child: Frame,
     private readonly transition: Transition,
-    private readonly iterationOf: string | undefined,
+    private readonly iterationStarted: EventHead | undefined,
   ) {
     this.frameId = child.id;
   }
 
   run(): Transition {
-    if (this.iterationOf !== undefined) {
-      emit(this.session, this.child, "MapIterationStarted", {
-        name: this.iterationOf,
-        index: this.child.index!,
-      });
-    }
+    if (this.iterationStarted !== undefined)
+      emitHeaded(this.session, this.child, this.iterationStarted, this.child.index!);
     return this.transition;
   }
 }

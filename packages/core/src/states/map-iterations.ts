@@ -13,7 +13,7 @@ import { applyTemplate } from "../dataflow/jsonpath-pipeline.js";
 import type { Frame, Join } from "../execution/execution-state.js";
 import type { FrameResult } from "../execution/frame-runner.js";
 import type { ReadyWork, StepSession } from "../execution/step-session.js";
-import { emit } from "../execution/step-session.js";
+import { emit, emitHeaded } from "../execution/step-session.js";
 import {
   abortRunningChildren,
   endJoin,
@@ -94,7 +94,7 @@ function launchIteration(session: StepSession, frame: Frame, state: CompiledMap,
   startChildFrame(session, frame, "iteration", state.processor, index, input, {
     silent: distributed,
     isolated: distributed,
-    iterationOf: state.name,
+    iterationStarted: state.iterationStarted,
   });
 }
 
@@ -110,7 +110,7 @@ export function onIterationFinished(
   removeRunning(frame, child.id);
   const index = child.index ?? 0;
   if (result.ok) {
-    emit(session, child, "MapIterationSucceeded", { name: state.name, index });
+    emitHeaded(session, child, state.iterationSucceeded, index);
     join.results[index] = result.output;
   } else {
     emit(session, child, "MapIterationFailed", { name: state.name, index });
