@@ -2,7 +2,7 @@
  * Randomness, injected: States.UUID, States.MathRandom, $uuid, $random,
  * FULL jitter, task tokens and generated names all draw from a Random.
  */
-import { randomUUID } from "node:crypto";
+import { formatUuidV4, secureUuidV4 } from "./uuid-v4.js";
 
 export interface Random {
   /** A number in [0, 1). */
@@ -11,9 +11,9 @@ export interface Random {
   uuid(): string;
 }
 
-/** Math.random and crypto UUIDs. */
+/** Math.random and UUIDs from the operating system's secure random bytes. */
 export function systemRandom(): Random {
-  return { next: () => Math.random(), uuid: () => randomUUID() };
+  return { next: () => Math.random(), uuid: secureUuidV4 };
 }
 
 /**
@@ -45,18 +45,20 @@ export function seededRandom(seed: number | string): Random {
   return {
     next: () => nextUint32() / 4294967296,
     uuid: () => {
-      const bytes: number[] = [];
       for (let i = 0; i < 4; i++) {
         const word = nextUint32();
-        bytes.push(word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff);
+        seededBytes[4 * i] = word >>> 24;
+        seededBytes[4 * i + 1] = word >>> 16;
+        seededBytes[4 * i + 2] = word >>> 8;
+        seededBytes[4 * i + 3] = word;
       }
-      bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-      bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-      const hex = bytes.map((b) => b.toString(16).padStart(2, "0")).join("");
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+      return formatUuidV4(seededBytes, 0);
     },
   };
 }
+
+/** Scratch room for a seeded UUID's bytes (Uint8Array stores keep the low 8 bits). */
+const seededBytes = new Uint8Array(16);
 
 function hashString(text: string): number {
   let hash = 2166136261;
