@@ -24,6 +24,9 @@ export function evalScope(
 class FrameScope implements TemplateScope {
   readonly random: StepSession["random"];
   #context: JsonValue | undefined;
+  /** The member of `$$` last built alone (an ItemSelector reads `$$.Map.Item.Value` and `…Index`). */
+  #memberName: string | undefined;
+  #member: JsonValue | undefined;
 
   constructor(
     private readonly session: StepSession,
@@ -40,7 +43,11 @@ class FrameScope implements TemplateScope {
 
   contextMember(name: string): JsonValue | undefined {
     if (this.#context !== undefined) return getOwn(this.#context as JsonObject, name);
-    return contextMember(this.session, this.frame, this.extras, name);
+    if (this.#memberName !== name) {
+      this.#member = contextMember(this.session, this.frame, this.extras, name);
+      this.#memberName = name;
+    }
+    return this.#member;
   }
 
   variable(name: string): JsonValue | undefined {

@@ -60,7 +60,9 @@ export function notePlacement(
 ): void {
   if (base !== memo.withinQuota || placed === base) return;
   let bound = memo.withinQuotaBound + jsonByteBound(result);
-  for (const segment of path.segments) {
+  const segments = path.segments;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
     // A property: `"name":` and a comma, in a new `{}`; an index replaces an item (its comma at most).
     bound += segment.kind === "property" ? 6 * segment.name.length + 4 + 1 + 2 : 1;
   }
