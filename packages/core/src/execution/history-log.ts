@@ -139,14 +139,18 @@ export class HistoryLog {
     head: EventHead | HistoryEventType,
     data: JsonValue | RecordedDetails | undefined,
   ): void {
+    const index = this.#length++;
+    const slot = (index % CHUNK_EVENTS) * SLOTS_PER_EVENT;
     let chunk = this.#chunk;
-    if (chunk === undefined || chunk.length === CHUNK_SLOTS) {
-      chunk = [];
+    if (slot === 0) {
+      // The first chunk grows as events come (most histories are short); the next ones, once
+      // a history is long, are made at their full size rather than grown by copying.
+      chunk = index === 0 ? [] : new Array<EventChunk[number]>(CHUNK_SLOTS);
       this.#chunks.push(chunk);
       this.#chunk = chunk;
     }
-    chunk.push(head, data);
-    const index = this.#length++;
+    chunk![slot] = head;
+    chunk![slot + 1] = data;
     if (time !== this.#lastTime) {
       this.#lastTime = time;
       this.#timeChanges.push(index);

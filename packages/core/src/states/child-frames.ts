@@ -90,7 +90,10 @@ export function removeRunning(parent: Frame, childId: string): void {
   const running = parent.join?.running;
   if (!running) return;
   const at = running.indexOf(childId);
-  if (at >= 0) running.splice(at, 1);
+  if (at < 0) return;
+  // Mostly the last one (a Map's iterations run one after another): `pop` makes no array of what it removed.
+  if (at === running.length - 1) running.pop();
+  else running.splice(at, 1);
 }
 
 /**
