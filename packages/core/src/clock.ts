@@ -70,6 +70,8 @@ interface PendingTimer {
   readonly at: number;
   readonly seq: number;
   readonly fire: () => void;
+  /** Where the timer sits in the pending list; -1 once it fired or was cancelled. */
+  index: number;
 }
 
 export interface VirtualClockOptions {
@@ -82,11 +84,24 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
   let current = options.start ?? Date.now();
   let seq = 0;
   let holds = 0;
-  const timers = new Map<number, PendingTimer>();
+  // Pending timers in no order (the earliest is searched for): a list, not a Map keyed by
+  // sequence number, since V8 gives a Map a new backing store each time its last entry is
+  // deleted, and a Retry loop or a run of Waits sets and fires one timer at a time.
+  const timers: PendingTimer[] = [];
+  const remove = (timer: PendingTimer): void => {
+    if (timer.index < 0) return;
+    const last = timers.pop()!;
+    if (last !== timer) {
+      timers[timer.index] = last;
+      last.index = timer.index;
+    }
+    timer.index = -1;
+  };
 
   const earliest = (): PendingTimer | undefined => {
     let best: PendingTimer | undefined;
-    for (const timer of timers.values()) {
+    for (let i = 0; i < timers.length; i++) {
+      const timer = timers[i]!;
       if (!best || timer.at < best.at || (timer.at === best.at && timer.seq < best.seq)) best = timer;
     }
     return best;
@@ -94,7 +109,7 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
 
   const fireDue = (until: number): void => {
     for (let timer = earliest(); timer && timer.at <= until; timer = earliest()) {
-      timers.delete(timer.seq);
+      remove(timer);
       current = Math.max(current, timer.at);
       timer.fire();
     }
@@ -119,7 +134,7 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
   };
   const scheduleCheck = (): void => {
     // With no timer pending there is nothing to advance to; setting one schedules the check.
-    if (queuedChecks > 0 || !clock.autoAdvance || timers.size === 0) return;
+    if (queuedChecks > 0 || !clock.autoAdvance || timers.length === 0) return;
     queuedChecks = CHECKS_PER_TURN;
     for (let i = 0; i < CHECKS_PER_TURN; i++) setImmediate(check);
   };
@@ -129,11 +144,11 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
     autoAdvance: options.autoAdvance ?? true,
     now: () => current,
     setTimer(at, fire) {
-      const timer: PendingTimer = { at, seq: seq++, fire };
-      timers.set(timer.seq, timer);
+      const timer: PendingTimer = { at, seq: seq++, fire, index: timers.length };
+      timers.push(timer);
       scheduleCheck();
       return () => {
-        timers.delete(timer.seq);
+        remove(timer);
       };
     },
     advanceTo(at) {
@@ -163,43 +178,54 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
  * timer of this clock: then it is idle like everything else, and time may
  * jump to its deadline. `done()` releases the hold for good.
  */
-export function taskClock(clock: VirtualClock): { readonly clock: Clock; done(): void } {
-  let release: (() => void) | undefined = clock.hold();
-  let waiting = 0;
-  let finished = false;
-  const reacquire = (): void => {
-    if (!finished && release === undefined) release = clock.hold();
-  };
-  return {
-    clock: {
-      now: () => clock.now(),
-      setTimer(at, fire) {
-        waiting++;
-        if (waiting === 1) {
-          release?.();
-          release = undefined;
-        }
-        let settled = false;
-        const settle = (): void => {
-          if (settled) return;
-          settled = true;
-          waiting--;
-          if (waiting === 0) reacquire();
-        };
-        const cancel = clock.setTimer(at, () => {
-          settle();
-          fire();
-        });
-        return () => {
-          cancel();
-          settle();
-        };
-      },
-    },
-    done() {
-      finished = true;
-      release?.();
-      release = undefined;
-    },
-  };
+export function taskClock(clock: VirtualClock): TaskClock {
+  return new TaskClock(clock);
+}
+
+/** A class, its methods on the prototype: one is made per task attempt, and most never set a timer. */
+class TaskClock implements Clock {
+  readonly #clock: VirtualClock;
+  #release: (() => void) | undefined;
+  #waiting = 0;
+  #finished = false;
+
+  constructor(clock: VirtualClock) {
+    this.#clock = clock;
+    this.#release = clock.hold();
+  }
+
+  now(): number {
+    return this.#clock.now();
+  }
+
+  setTimer(at: number, fire: () => void): CancelTimer {
+    this.#waiting++;
+    if (this.#waiting === 1) {
+      this.#release?.();
+      this.#release = undefined;
+    }
+    let settled = false;
+    const settle = (): void => {
+      if (settled) return;
+      settled = true;
+      this.#waiting--;
+      if (this.#waiting === 0 && !this.#finished && this.#release === undefined)
+        this.#release = this.#clock.hold();
+    };
+    const cancel = this.#clock.setTimer(at, () => {
+      settle();
+      fire();
+    });
+    return () => {
+      cancel();
+      settle();
+    };
+  }
+
+  /** The attempt is over: the hold is released for good. */
+  done(): void {
+    this.#finished = true;
+    this.#release?.();
+    this.#release = undefined;
+  }
 }

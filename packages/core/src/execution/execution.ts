@@ -328,16 +328,11 @@ export class Execution {
   }
 
   #invoke(taskId: string, invocation: Extract<Command, { type: "invoke-task" }>["invocation"]): void {
-    let clock = this.#env.clock;
-    let releaseHold: (() => void) | undefined;
-    if (isVirtualClock(clock)) {
-      const lease = taskClock(clock);
-      clock = lease.clock;
-      releaseHold = () => {
-        lease.done();
-      };
-    }
-    const inFlight = new TaskAttempt(true, releaseHold);
+    const envClock = this.#env.clock;
+    // Under virtual time the attempt holds the clock while it works (see taskClock).
+    const lease = isVirtualClock(envClock) ? taskClock(envClock) : undefined;
+    const clock = lease ?? envClock;
+    const inFlight = new TaskAttempt(true, lease);
     this.#tasks.set(taskId, inFlight);
     if (invocation.taskToken !== undefined) this.#env.tokens.register(invocation.taskToken, this, taskId);
     const live = (): boolean => this.#tasks.get(taskId) === inFlight;

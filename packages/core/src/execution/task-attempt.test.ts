@@ -26,7 +26,7 @@ describe("TaskAttempt", () => {
 
   it("releases its clock hold once", () => {
     let releases = 0;
-    const attempt = new TaskAttempt(true, () => releases++);
+    const attempt = new TaskAttempt(true, { done: () => releases++ });
     attempt.releaseHold();
     attempt.releaseHold();
     expect(releases).toBe(1);

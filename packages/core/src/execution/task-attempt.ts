@@ -12,11 +12,12 @@ export class TaskAttempt {
   pendingCallback: Activation | undefined = undefined;
   #controller: AbortController | undefined;
   #abortReason: Error | undefined;
-  #releaseHold: (() => void) | undefined;
+  /** The attempt's hold on a virtual clock (its `TaskClock`), released once. */
+  #hold: { done(): void } | undefined;
 
-  constructor(invoking: boolean, releaseHold?: () => void) {
+  constructor(invoking: boolean, hold?: { done(): void }) {
     this.invoking = invoking;
-    this.#releaseHold = releaseHold;
+    this.#hold = hold;
   }
 
   /**
@@ -40,8 +41,8 @@ export class TaskAttempt {
 
   /** Lets a virtual clock move again (once). */
   releaseHold(): void {
-    const release = this.#releaseHold;
-    this.#releaseHold = undefined;
-    release?.();
+    const hold = this.#hold;
+    this.#hold = undefined;
+    hold?.done();
   }
 }

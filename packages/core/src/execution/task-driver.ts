@@ -32,35 +32,41 @@ export async function driveTask(
   // keeps none of the result: the execution's payloads are never mutated
   // (its history refers to them), whatever a handler does with its objects.
   const sent: TaskRequest = Object.assign({}, invocation, { parameters: toJsonValue(invocation.parameters) });
-  const callIntegration = async (): Promise<TaskOutcome> => {
-    const integration = registry.find(sent.resource);
-    if (!integration) {
-      return failed(
-        StatesErrorName.Runtime,
-        `No integration serves the resource '${sent.resource.arn}' of state '${sent.stateName}'.`,
-      );
-    }
-    const output = await integration.invoke(sent, context);
-    // An activity's integration answers once the task is queued for a worker;
-    // like a callback task, the result then comes with the task token.
-    const awaitsToken =
-      sent.purpose === undefined &&
-      (sent.resource.pattern === "wait-for-task-token" || sent.resource.family === "activity");
-    return awaitsToken ? { kind: "submitted", output } : { kind: "succeeded", output };
-  };
   try {
     const outcome =
       interceptors.length === 0
-        ? await callIntegration()
+        ? await callIntegration(sent, context, registry)
         : await interceptors.reduceRight<() => Promise<TaskOutcome>>(
             (next, interceptor) => () => interceptor(sent, context, next),
-            callIntegration,
+            () => callIntegration(sent, context, registry),
           )();
     if (outcome.kind !== "succeeded" && outcome.kind !== "submitted") return outcome;
     return { kind: outcome.kind, output: toJsonValue(outcome.output) };
   } catch (error) {
     return outcomeOfError(error);
   }
+}
+
+/** The integration's answer to one attempt (a function of its own: no closure per attempt). */
+async function callIntegration(
+  sent: TaskRequest,
+  context: TaskContext,
+  registry: IntegrationRegistry,
+): Promise<TaskOutcome> {
+  const integration = registry.find(sent.resource);
+  if (!integration) {
+    return failed(
+      StatesErrorName.Runtime,
+      `No integration serves the resource '${sent.resource.arn}' of state '${sent.stateName}'.`,
+    );
+  }
+  const output = await integration.invoke(sent, context);
+  // An activity's integration answers once the task is queued for a worker;
+  // like a callback task, the result then comes with the task token.
+  const awaitsToken =
+    sent.purpose === undefined &&
+    (sent.resource.pattern === "wait-for-task-token" || sent.resource.family === "activity");
+  return awaitsToken ? { kind: "submitted", output } : { kind: "succeeded", output };
 }
 
 /**
