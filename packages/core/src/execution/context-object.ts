@@ -19,13 +19,15 @@ export interface ContextExtras {
   readonly withRetryCount?: boolean;
 }
 
+const NO_EXTRAS: ContextExtras = {};
+
 /** The members of `$$`, in AWS's order; `Task` and `Map` only where they apply. */
 const MEMBER_NAMES = ["Execution", "StateMachine", "State", "Task", "Map"] as const;
 
 export function buildContextObject(
   session: StepSession,
   frame: Frame,
-  extras: ContextExtras = {},
+  extras: ContextExtras = NO_EXTRAS,
 ): JsonObject {
   const context: JsonObject = {};
   for (const name of MEMBER_NAMES) {
@@ -53,7 +55,7 @@ export function contextMember(
   extras: ContextExtras | undefined,
   name: string,
 ): JsonValue | undefined {
-  const member = ownMember(session, frame, extras ?? {}, name);
+  const member = ownMember(session, frame, extras ?? NO_EXTRAS, name);
   const overrides = session.state.contextOverrides;
   const override = overrides ? getOwn(overrides, name) : undefined;
   if (override === undefined) return member;

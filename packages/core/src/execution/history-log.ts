@@ -13,9 +13,9 @@
  * are mostly predictable, so only the exceptions are kept: all events of
  * one step share a time, and in a sequential run each event follows the
  * one before. What the history keeps alive is what the young generation
- * copies, twice, until the execution ends: a Map over 10,000 items spent a
- * third of its time with history "full" rather than "none", most of it in
- * the scavenger.
+ * copies, twice, until the execution ends: a Map over 10,000 items took
+ * 45 % longer with history "full" than "none" when the log kept three
+ * values per event and a details object per iteration, about 25 % since.
  *
  * Those values go into chunks of a fixed number of events rather than into
  * arrays that grow without end: an array that grows by copying becomes,
