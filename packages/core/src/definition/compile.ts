@@ -42,6 +42,7 @@ export function compileMachine(definition: StateMachineDefinition): CompileResul
   const machine: CompiledMachine = {
     definition,
     scopes: compiler,
+    root: compiler.get("")!,
     queryLanguage,
     ...(definition.TimeoutSeconds === undefined ? {} : { timeoutSeconds: definition.TimeoutSeconds }),
   };

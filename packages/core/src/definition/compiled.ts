@@ -17,6 +17,8 @@ export interface CompiledMachine {
   readonly definition: StateMachineDefinition;
   /** The root scope is `""`; branches and item processors are keyed by their JSON pointer. */
   readonly scopes: ReadonlyMap<string, CompiledScope>;
+  /** The root scope (`scopes.get("")`), at hand: every execution starts there. */
+  readonly root: CompiledScope;
   readonly timeoutSeconds?: number;
   readonly queryLanguage: QueryLanguage;
 }

@@ -36,7 +36,7 @@ export function newExecutionState(spec: NewExecution): ExecutionState {
     scope: "",
     kind: "root",
     index: undefined,
-    stateName: spec.compiled.scopes.get("")!.startAt,
+    stateName: spec.compiled.root.startAt,
     stateInput: spec.input,
     enteredEventId: 0,
     enteredTime: spec.now,

@@ -139,7 +139,10 @@ function start(session: StepSession): void {
       purpose: "execution-timeout",
     });
   }
-  runFrame(session, root, { next: root.stateName, input: state.input, state: undefined });
+  // The first state is linked to the root scope, as every Next is to its state: no lookup by name.
+  const scope = session.machine.root;
+  const first = root.stateName === scope.startAt ? scope.startState : undefined;
+  runFrame(session, root, { next: root.stateName, input: state.input, state: first });
 }
 
 function timerFired(session: StepSession, timerId: string): void {
