@@ -37,8 +37,7 @@ export function buildContextObject(
   const overrides = session.state.contextOverrides;
   if (overrides) {
     for (const [key, value] of Object.entries(overrides)) {
-      const current = context[key];
-      setOwn(context, key, isJsonObject(current) && isJsonObject(value) ? merged(current, value) : value);
+      setOwn(context, key, overridden(context[key], value));
     }
   }
   return context;
@@ -58,8 +57,12 @@ export function contextMember(
   const member = ownMember(session, frame, extras ?? NO_EXTRAS, name);
   const overrides = session.state.contextOverrides;
   const override = overrides ? getOwn(overrides, name) : undefined;
-  if (override === undefined) return member;
-  return isJsonObject(member) && isJsonObject(override) ? merged(member, override) : override;
+  return override === undefined ? member : overridden(member, override);
+}
+
+/** A member as an override leaves it: an object merged over an object, anything else replaced. */
+function overridden(current: JsonValue | undefined, override: JsonValue): JsonValue {
+  return isJsonObject(current) && isJsonObject(override) ? merged(current, override) : override;
 }
 
 function ownMember(
