@@ -3,6 +3,8 @@
  * touch Date.now, timers or Math.random: state logic reads time from the
  * activation it is given, so executions replay and tests skip time.
  */
+import type { HeapEntry } from "./deadline-heap.js";
+import { DeadlineHeap } from "./deadline-heap.js";
 
 /** Cancels a timer; calling it after the timer fired does nothing. */
 export type CancelTimer = () => void;
@@ -66,12 +68,8 @@ export interface VirtualClock extends Clock {
 /** Automatic advances checked per turn of the event loop, at most. */
 const CHECKS_PER_TURN = 32;
 
-interface PendingTimer {
-  readonly at: number;
-  readonly seq: number;
+interface PendingTimer extends HeapEntry {
   readonly fire: () => void;
-  /** Where the timer sits in the pending list; -1 once it fired or was cancelled. */
-  index: number;
 }
 
 export interface VirtualClockOptions {
@@ -84,32 +82,11 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
   let current = options.start ?? Date.now();
   let seq = 0;
   let holds = 0;
-  // Pending timers in no order (the earliest is searched for): a list, not a Map keyed by
-  // sequence number, since V8 gives a Map a new backing store each time its last entry is
-  // deleted, and a Retry loop or a run of Waits sets and fires one timer at a time.
-  const timers: PendingTimer[] = [];
-  const remove = (timer: PendingTimer): void => {
-    if (timer.index < 0) return;
-    const last = timers.pop()!;
-    if (last !== timer) {
-      timers[timer.index] = last;
-      last.index = timer.index;
-    }
-    timer.index = -1;
-  };
-
-  const earliest = (): PendingTimer | undefined => {
-    let best: PendingTimer | undefined;
-    for (let i = 0; i < timers.length; i++) {
-      const timer = timers[i]!;
-      if (!best || timer.at < best.at || (timer.at === best.at && timer.seq < best.seq)) best = timer;
-    }
-    return best;
-  };
+  const timers = new DeadlineHeap<PendingTimer>();
 
   const fireDue = (until: number): void => {
-    for (let timer = earliest(); timer && timer.at <= until; timer = earliest()) {
-      remove(timer);
+    for (let timer = timers.peek(); timer && timer.at <= until; timer = timers.peek()) {
+      timers.remove(timer);
       current = Math.max(current, timer.at);
       timer.fire();
     }
@@ -127,14 +104,14 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
   const check = (): void => {
     queuedChecks--;
     if (!clock.autoAdvance || holds > 0) return;
-    const next = earliest();
+    const next = timers.peek();
     if (!next) return;
     fireDue(next.at);
     scheduleCheck();
   };
   const scheduleCheck = (): void => {
     // With no timer pending there is nothing to advance to; setting one schedules the check.
-    if (queuedChecks > 0 || !clock.autoAdvance || timers.length === 0) return;
+    if (queuedChecks > 0 || !clock.autoAdvance || timers.size === 0) return;
     queuedChecks = CHECKS_PER_TURN;
     for (let i = 0; i < CHECKS_PER_TURN; i++) setImmediate(check);
   };
@@ -144,11 +121,11 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
     autoAdvance: options.autoAdvance ?? true,
     now: () => current,
     setTimer(at, fire) {
-      const timer: PendingTimer = { at, seq: seq++, fire, index: timers.length };
+      const timer: PendingTimer = { at, seq: seq++, fire, index: -1 };
       timers.push(timer);
       scheduleCheck();
       return () => {
-        remove(timer);
+        timers.remove(timer);
       };
     },
     advanceTo(at) {
@@ -157,7 +134,7 @@ export function virtualClock(options: VirtualClockOptions = {}): VirtualClock {
     advanceBy(ms) {
       fireDue(current + ms);
     },
-    nextDeadline: () => earliest()?.at,
+    nextDeadline: () => timers.peek()?.at,
     hold() {
       holds++;
       let released = false;
