@@ -79,7 +79,7 @@ export function abortFrame(session: StepSession, frame: Frame): void {
   const frames = session.state.frames;
   if (frames.get(frame.id) !== frame) return;
   if (frame.join) {
-    for (const childId of [...frame.join.running]) {
+    for (const childId of frame.join.running.ids()) {
       const child = frames.get(childId);
       if (child) abortFrame(session, child);
     }

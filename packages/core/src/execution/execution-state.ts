@@ -1,15 +1,17 @@
 /**
  * An execution as plain data: everything needed to continue it, in a form
  * that survives `JSON.stringify` → `JSON.parse`. The synchronous step reads
- * and advances it; nothing in here is a closure or a Date, and the one
- * class, the IdTable of frames, timers and tasks, is written out as a plain
- * record (`WrittenExecutionState`) and made a table again by
+ * and advances it; nothing in here is a closure or a Date, and the two
+ * classes — the IdTable of frames, timers and tasks, and the
+ * RunningChildren of a join — are written out as a plain record and an
+ * array (`WrittenExecutionState`) and made live again by
  * `liveExecutionState`.
  */
 import type { JsonObject, JsonValue } from "../json.js";
 import type { TaskInvocation } from "./commands.js";
 import type { HistoryEvent } from "./history-event.js";
 import type { IdTable } from "./id-table.js";
+import type { RunningChildren } from "./running-children.js";
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -106,8 +108,8 @@ export interface Join {
   readonly kind: "parallel" | "map";
   /** Results by branch or item index; holes are still running or not started. */
   readonly results: (JsonValue | undefined)[];
-  /** Ids of the child frames still running. */
-  readonly running: string[];
+  /** Ids of the child frames still running, in start order. */
+  readonly running: RunningChildren;
   /** Map: the items still to start from, and the next index to start. */
   readonly items?: JsonValue[];
   nextIndex: number;
@@ -148,9 +150,14 @@ export interface TaskRecord {
   submitted: boolean;
 }
 
+/** A frame as written out: the running children of its join an array of ids. */
+export type WrittenFrame = Omit<Frame, "join"> & {
+  readonly join: (Omit<Join, "running"> & { readonly running: readonly string[] }) | undefined;
+};
+
 /** An execution's data as written out (snapshots, durable stores): its tables plain records. */
 export type WrittenExecutionState = Omit<ExecutionState, "frames" | "timers" | "tasks"> & {
-  readonly frames: Readonly<Record<string, Frame>>;
+  readonly frames: Readonly<Record<string, WrittenFrame>>;
   readonly timers: Readonly<Record<string, TimerRecord>>;
   readonly tasks: Readonly<Record<string, TaskRecord>>;
 };

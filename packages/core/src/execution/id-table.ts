@@ -20,9 +20,11 @@ import type {
   TaskRecord,
   TimerRecord,
   WrittenExecutionState,
+  WrittenFrame,
 } from "./execution-state.js";
 import type { JsonObject } from "../json.js";
 import { setOwn } from "../json.js";
+import { RunningChildren } from "./running-children.js";
 
 export class IdTable<T> {
   /*
@@ -120,11 +122,17 @@ export class IdTable<T> {
  */
 export function liveExecutionState(state: ExecutionState | WrittenExecutionState): ExecutionState {
   const writable = state as {
-    frames: IdTable<Frame> | Readonly<Record<string, Frame>>;
+    frames: IdTable<Frame> | Readonly<Record<string, WrittenFrame>>;
     timers: IdTable<TimerRecord> | Readonly<Record<string, TimerRecord>>;
     tasks: IdTable<TaskRecord> | Readonly<Record<string, TaskRecord>>;
   };
-  writable.frames = IdTable.from(writable.frames);
+  if (!(writable.frames instanceof IdTable)) {
+    for (const frame of Object.values(writable.frames)) {
+      const join = frame.join as { running: RunningChildren | readonly string[] } | undefined;
+      if (join) join.running = RunningChildren.from(join.running);
+    }
+  }
+  writable.frames = IdTable.from(writable.frames as Readonly<Record<string, Frame>>);
   writable.timers = IdTable.from(writable.timers);
   writable.tasks = IdTable.from(writable.tasks);
   return state as ExecutionState;

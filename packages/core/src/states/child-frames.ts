@@ -52,7 +52,7 @@ export function startChildFrame(
     isolated: options.isolated ?? false,
   };
   session.state.frames.set(child.id, child);
-  parent.join?.running.push(child.id);
+  parent.join?.running.add(child.id);
   // Queued, not run now: branches and iterations start in order, each
   // running until it blocks or ends before the next one starts.
   session.ready.push(
@@ -87,13 +87,7 @@ class ChildStart implements ReadyWork {
 
 /** Drops a finished child from its parent's join. */
 export function removeRunning(parent: Frame, childId: string): void {
-  const running = parent.join?.running;
-  if (!running) return;
-  const at = running.indexOf(childId);
-  if (at < 0) return;
-  // Mostly the last one (a Map's iterations run one after another): `pop` makes no array of what it removed.
-  if (at === running.length - 1) running.pop();
-  else running.splice(at, 1);
+  parent.join?.running.delete(childId);
 }
 
 /**
@@ -129,7 +123,7 @@ export function endJoin(frame: Frame): void {
 
 /** Aborts every child still running (a sibling failed, or the state is being stopped). */
 export function abortRunningChildren(session: StepSession, frame: Frame): void {
-  for (const id of [...(frame.join?.running ?? [])]) {
+  for (const id of frame.join?.running.ids() ?? []) {
     const child = session.state.frames.get(id);
     if (child) abortFrame(session, child);
   }

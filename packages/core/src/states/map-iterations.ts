@@ -29,7 +29,7 @@ import type { StateOutcome } from "./state-outcome.js";
 import { BLOCKED } from "./state-outcome.js";
 
 function hasCapacity(join: Join): boolean {
-  return join.maxConcurrency === 0 || join.running.length < join.maxConcurrency;
+  return join.maxConcurrency === 0 || join.running.size < join.maxConcurrency;
 }
 
 /** Queues the Map frame's launcher, unless it is queued already: it starts the next iteration. */
@@ -128,7 +128,7 @@ export function onIterationFinished(
     }
     join.results[index] = { Error: result.error ?? null, Cause: result.cause ?? null };
   }
-  if (join.nextIndex >= join.items.length && join.running.length === 0) {
+  if (join.nextIndex >= join.items.length && join.running.size === 0) {
     succeedMap(session, frame, state);
   } else if (join.nextIndex < join.items.length && hasCapacity(join)) {
     queueLauncher(session, frame, state);

@@ -27,6 +27,7 @@ import { itemsFromReader } from "./map-item-reader.js";
 import { checkToleratedPercentage, readFloat, readInteger } from "./number-source.js";
 import type { StateOutcome } from "./state-outcome.js";
 import { BLOCKED } from "./state-outcome.js";
+import { RunningChildren } from "../execution/running-children.js";
 
 export function runMap(session: StepSession, frame: Frame, state: CompiledMap): StateOutcome {
   const raw = frame.stateInput;
@@ -124,7 +125,7 @@ function startMapRun(session: StepSession, frame: Frame, state: CompiledMap, ite
   const join: Join = {
     kind: "map",
     results: new Array<JsonValue | undefined>(iterationItems.length),
-    running: [],
+    running: new RunningChildren(),
     items: iterationItems,
     nextIndex: 0,
     maxConcurrency,

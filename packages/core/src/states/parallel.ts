@@ -25,6 +25,7 @@ import {
 import { exitWithResult } from "./result-outcome.js";
 import type { StateOutcome } from "./state-outcome.js";
 import { BLOCKED } from "./state-outcome.js";
+import { RunningChildren } from "../execution/running-children.js";
 
 export function runParallel(session: StepSession, frame: Frame, state: CompiledParallel): StateOutcome {
   const raw = frame.stateInput;
@@ -52,7 +53,7 @@ export function runParallel(session: StepSession, frame: Frame, state: CompiledP
   frame.join = {
     kind: "parallel",
     results: new Array<JsonValue | undefined>(state.branches.length),
-    running: [],
+    running: new RunningChildren(),
     nextIndex: state.branches.length,
     maxConcurrency: 0,
     failures: 0,
@@ -82,7 +83,7 @@ export function onBranchFinished(
     return;
   }
   join.results[child.index ?? 0] = result.output;
-  if (join.running.length > 0) return;
+  if (join.running.size > 0) return;
   const outputs = join.results.map((r) => r ?? null);
   endJoin(frame);
   emit(session, frame, "ParallelStateSucceeded");
