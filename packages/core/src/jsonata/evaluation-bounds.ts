@@ -72,8 +72,9 @@ export interface Evaluation {
    * (`$x ~> |pattern|update|`) may change only these. Evaluation shares
    * `$states` and variables with the engine instead of copying them, and a
    * copy made by an earlier evaluation may since have become a variable.
+   * Made by the first `$clone`: most evaluations never transform.
    */
-  readonly transformCopies: WeakSet<object>;
+  transformCopies: WeakSet<object> | undefined;
 }
 
 let current: Evaluation | undefined;
@@ -98,7 +99,7 @@ export function withEvaluation<T>(random: Random, now: number, limits: JsonataLi
     deadline: performance.now() + limits.timeoutMs,
     depth: 0,
     steps: 0,
-    transformCopies: new WeakSet(),
+    transformCopies: undefined,
   };
   try {
     return body();

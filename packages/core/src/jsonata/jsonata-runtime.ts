@@ -39,7 +39,7 @@ function createRuntime(): Runtime {
   const jsonata = instantiateJsonata({
     RegExp: SafeRegExp,
     isTransformTarget: (value) =>
-      typeof value !== "object" || value === null || currentEvaluation().transformCopies.has(value),
+      typeof value !== "object" || value === null || currentEvaluation().transformCopies?.has(value) === true,
   });
 
   /** A built-in as JSONata defines it, read from a bare expression. */
@@ -70,7 +70,8 @@ function createRuntime(): Runtime {
 
   const cloneForTransform = (value: unknown): unknown => {
     const copy = jsonataClone(value);
-    const { transformCopies } = currentEvaluation();
+    const evaluation = currentEvaluation();
+    const transformCopies = (evaluation.transformCopies ??= new WeakSet());
     const stack = [copy];
     while (stack.length > 0) {
       const item = stack.pop();

@@ -3486,6 +3486,9 @@ var jsonata = (function() {
 
     // Start of Evaluator code
 
+    var EVALUATE_ENTRY = Symbol.for('jsonata.__evaluate_entry');
+    var EVALUATE_EXIT = Symbol.for('jsonata.__evaluate_exit');
+    var CREATE_FRAME_PUSH = Symbol.for('jsonata.__createFrame_push');
     var staticFrame = createFrame(null);
 
     /**
@@ -3498,7 +3501,7 @@ var jsonata = (function() {
     function evaluate(expr, input, environment) {
         var result;
 
-        var entryCallback = environment.lookup(Symbol.for('jsonata.__evaluate_entry'));
+        var entryCallback = environment.evaluateEntry;
         if(entryCallback) {
             entryCallback(expr, input, environment);
         }
@@ -3572,7 +3575,7 @@ var jsonata = (function() {
             result = evaluateGroupExpression(expr.group, result, environment);
         }
 
-        var exitCallback = environment.lookup(Symbol.for('jsonata.__evaluate_exit'));
+        var exitCallback = environment.evaluateExit;
         if(exitCallback) {
             exitCallback(expr, input, environment, result);
         }
@@ -5289,6 +5292,9 @@ var jsonata = (function() {
         const newFrame = {
             bind: function (name, value) {
                 bindings[name] = value;
+                if (name === EVALUATE_ENTRY) newFrame.evaluateEntry = value;
+                else if (name === EVALUATE_EXIT) newFrame.evaluateExit = value;
+                else if (name === CREATE_FRAME_PUSH) newFrame.createFramePush = value;
             },
             lookup: function (name) {
                 var value;
@@ -5304,11 +5310,14 @@ var jsonata = (function() {
             isParallelCall: enclosingEnvironment ? enclosingEnvironment.isParallelCall : false,
             global: enclosingEnvironment ? enclosingEnvironment.global : {
                 ancestry: [ null ]
-            }
+            },
+            evaluateEntry: enclosingEnvironment ? enclosingEnvironment.evaluateEntry : undefined,
+            evaluateExit: enclosingEnvironment ? enclosingEnvironment.evaluateExit : undefined,
+            createFramePush: enclosingEnvironment ? enclosingEnvironment.createFramePush : undefined
         };
 
         if (enclosingEnvironment) {
-            var framePushCallback = enclosingEnvironment.lookup(Symbol.for('jsonata.__createFrame_push'));
+            var framePushCallback = enclosingEnvironment.createFramePush;
             if(framePushCallback) {
                 framePushCallback(enclosingEnvironment, newFrame);
             }
@@ -7404,11 +7413,8 @@ const utils = (() => {
      * @returns {Array} - empty sequence
      */
     function createSequence() {
-        var sequence = [];
+        var sequence = arguments.length === 1 ? [arguments[0]] : [];
         sequence.sequence = true;
-        if (arguments.length === 1) {
-            sequence.push(arguments[0]);
-        }
         return sequence;
     }
 
