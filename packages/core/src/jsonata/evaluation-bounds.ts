@@ -122,6 +122,11 @@ export function enterStep(): void {
 /** JSONata's `__evaluate_exit` hook: called with every step's result. */
 export function exitStep(_expr: unknown, _input: unknown, _environment: unknown, result: unknown): void {
   currentEvaluation().depth--;
+  checkResultSize(result);
+}
+
+/** The memory bound, on one step's result (shallow: a string's or an array's length). */
+export function checkResultSize(result: unknown): void {
   if (
     typeof result === "string"
       ? result.length > MAX_STRING_LENGTH

@@ -5,7 +5,9 @@
  */
 import type { JsonValue } from "../json.js";
 import type { Random } from "../random.js";
-import { DEFAULT_LIMITS, withEvaluation } from "./evaluation-bounds.js";
+import { DEFAULT_LIMITS, checkResultSize, withEvaluation } from "./evaluation-bounds.js";
+import type { DirectPath } from "./direct-path.js";
+import { NOT_DIRECT, directPathOf, readDirectPath } from "./direct-path.js";
 import type { JsonataLimits } from "./evaluation-bounds.js";
 import { expressionReads, topLevelReferences } from "./jsonata-analysis.js";
 import { threwDuringEvaluation, unsupportedResultType } from "./jsonata-errors.js";
@@ -40,6 +42,8 @@ export interface CompiledJsonata {
   readonly variables: readonly string[];
   /** Fields read under `$states`, for checks such as `$states.errorOutput` outside a Catch. */
   readonly statesFields: ReadonlySet<string>;
+  /** Set when the expression is a plain path into a variable: read directly while it can be. */
+  readonly direct: DirectPath | undefined;
 }
 
 /** AWS's load-time diagnostic codes for an expression. */
@@ -101,7 +105,17 @@ function compileUncached(text: string): CompileOutcome {
     }
     const reads = expressionReads(ast);
     const variables = reads.variables.filter((name) => !isBuiltinName(name));
-    return { ok: true, compiled: { text, expression, variables, statesFields: reads.statesFields } };
+    const path = directPathOf(ast);
+    // A bare `$states`, or a name JSONata or Step Functions defines (a function), is left to JSONata.
+    const direct =
+      path !== undefined &&
+      (path.variable === "states" ? path.names.length > 0 : variables.includes(path.variable))
+        ? path
+        : undefined;
+    return {
+      ok: true,
+      compiled: { text, expression, variables, statesFields: reads.statesFields, direct },
+    };
   } catch (error) {
     return { ok: false, problems: [{ code: JsonataProblemCode.invalid, message: parseErrorMessage(error) }] };
   }
@@ -124,6 +138,17 @@ export function evaluateCompiled(
   field: () => string,
   bindings: JsonataBindings,
 ): JsonValue | undefined {
+  if (compiled.direct !== undefined) {
+    const value = directValue(compiled.direct, bindings);
+    if (value !== NOT_DIRECT) {
+      try {
+        checkResultSize(value);
+      } catch (error) {
+        throw threwDuringEvaluation(compiled.text, field(), error);
+      }
+      return value;
+    }
+  }
   // A null-prototype object: a variable named like an Object.prototype member stays data.
   const values = Object.create(null) as Record<string, unknown>;
   values["states"] = statesOf(bindings.states);
@@ -145,6 +170,28 @@ export function evaluateCompiled(
     if (error instanceof UnsupportedResultError) throw unsupportedResultType(compiled.text, field());
     throw error;
   }
+}
+
+/** The value of a direct path, or NOT_DIRECT where JSONata must evaluate it. */
+function directValue(
+  direct: DirectPath,
+  bindings: JsonataBindings,
+): JsonValue | undefined | typeof NOT_DIRECT {
+  if (direct.variable !== "states") return readDirectPath(direct.names, bindings.variable(direct.variable));
+  // `$states` has these fields only (statesOf): any other name finds nothing.
+  const states = bindings.states;
+  const field = direct.names[0];
+  const start =
+    field === "input"
+      ? states.input
+      : field === "context"
+        ? states.context
+        : field === "result"
+          ? states.result
+          : field === "errorOutput"
+            ? states.errorOutput
+            : undefined;
+  return readDirectPath(direct.names.slice(1), start);
 }
 
 function statesOf(states: JsonataBindings["states"]): Record<string, JsonValue> {
