@@ -61,16 +61,37 @@ export function evaluateJsonataField(
 
 export function jsonataBindings(session: StepSession, frame: Frame, context: DataContext): JsonataBindings {
   return {
-    states: {
-      input: context.input,
-      ...(context.result === undefined ? {} : { result: context.result }),
-      ...(context.errorOutput === undefined ? {} : { errorOutput: context.errorOutput }),
-      context: buildContextObject(session, frame, context.extras),
-    },
+    states: new StatesView(session, frame, context),
     variable: (name) => lookupVariable(session, frame, name),
     random: session.random,
     now: session.now,
   };
+}
+
+/**
+ * `$states` of one evaluation. The context object is built when an
+ * expression reads it: most read only `$states.input` or `$states.result`.
+ * A class, its getter on the prototype: one is made per template evaluated.
+ */
+class StatesView {
+  readonly input: JsonValue;
+  readonly result: JsonValue | undefined;
+  readonly errorOutput: JsonValue | undefined;
+  #context: JsonValue | undefined = undefined;
+
+  constructor(
+    private readonly session: StepSession,
+    private readonly frame: Frame,
+    private readonly data: DataContext,
+  ) {
+    this.input = data.input;
+    this.result = data.result;
+    this.errorOutput = data.errorOutput;
+  }
+
+  get context(): JsonValue {
+    return (this.#context ??= buildContextObject(this.session, this.frame, this.data.extras));
+  }
 }
 
 /** How a state reads numbers (see states/number-source.ts): paths against `dollar`, expressions with `$states`. */

@@ -36,11 +36,15 @@ export interface ExpressionReads {
   readonly variables: readonly string[];
   /** Fields read directly under `$states` (`input`, `result`, `errorOutput`, `context`). */
   readonly statesFields: ReadonlySet<string>;
+  /** `$states` used otherwise than as `$states.field` (`$keys($states)`, `$lookup($states, …)`). */
+  readonly readsWholeStates: boolean;
 }
 
 export function expressionReads(ast: JsonataNode): ExpressionReads {
   const variables = new Set<string>();
   const statesFields = new Set<string>();
+  const statesNodes = new Set<JsonataNode>();
+  const fieldHeads = new Set<JsonataNode>();
   walk(ast, (node) => {
     if (
       node.type === "variable" &&
@@ -48,7 +52,8 @@ export function expressionReads(ast: JsonataNode): ExpressionReads {
       node.value !== "" &&
       node.value !== "$"
     ) {
-      if (node.value !== "states") variables.add(node.value);
+      if (node.value === "states") statesNodes.add(node);
+      else variables.add(node.value);
     }
     if (node.type === "path") {
       const [first, second] = nodes(node["steps"]);
@@ -59,10 +64,12 @@ export function expressionReads(ast: JsonataNode): ExpressionReads {
         typeof second.value === "string"
       ) {
         statesFields.add(second.value);
+        fieldHeads.add(first);
       }
     }
   });
-  return { variables: [...variables], statesFields };
+  const readsWholeStates = [...statesNodes].some((node) => !fieldHeads.has(node));
+  return { variables: [...variables], statesFields, readsWholeStates };
 }
 
 /**

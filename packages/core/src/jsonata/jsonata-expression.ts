@@ -20,8 +20,8 @@ export interface JsonataBindings {
   /** `$states`: `input` always, `result` after a task, `errorOutput` in a Catch, `context` the context object. */
   readonly states: {
     readonly input: JsonValue;
-    readonly result?: JsonValue;
-    readonly errorOutput?: JsonValue;
+    readonly result?: JsonValue | undefined;
+    readonly errorOutput?: JsonValue | undefined;
     readonly context: JsonValue;
   };
   /** A workflow variable by name (without `$`), or undefined when it is not set. */
@@ -42,6 +42,8 @@ export interface CompiledJsonata {
   readonly variables: readonly string[];
   /** Fields read under `$states`, for checks such as `$states.errorOutput` outside a Catch. */
   readonly statesFields: ReadonlySet<string>;
+  /** Whether the expression may read `$states.context`: by that path, or through `$states` as a whole. */
+  readonly readsContext: boolean;
   /** Set when the expression is a plain path into a variable: read directly while it can be. */
   readonly direct: DirectPath | undefined;
 }
@@ -114,7 +116,14 @@ function compileUncached(text: string): CompileOutcome {
         : undefined;
     return {
       ok: true,
-      compiled: { text, expression, variables, statesFields: reads.statesFields, direct },
+      compiled: {
+        text,
+        expression,
+        variables,
+        statesFields: reads.statesFields,
+        readsContext: reads.statesFields.has("context") || reads.readsWholeStates,
+        direct,
+      },
     };
   } catch (error) {
     return { ok: false, problems: [{ code: JsonataProblemCode.invalid, message: parseErrorMessage(error) }] };
@@ -151,7 +160,7 @@ export function evaluateCompiled(
   }
   // A null-prototype object: a variable named like an Object.prototype member stays data.
   const values = Object.create(null) as Record<string, unknown>;
-  values["states"] = statesOf(bindings.states);
+  values["states"] = statesOf(bindings.states, compiled.readsContext);
   for (const name of compiled.variables) {
     const value = bindings.variable(name);
     if (value !== undefined) values[name] = value;
@@ -194,8 +203,10 @@ function directValue(
   return readDirectPath(direct.names.slice(1), start);
 }
 
-function statesOf(states: JsonataBindings["states"]): Record<string, JsonValue> {
-  const value: Record<string, JsonValue> = { input: states.input, context: states.context };
+/** `$states` as JSONata sees it; `context` only for an expression that may read it (it is built on demand). */
+function statesOf(states: JsonataBindings["states"], withContext: boolean): Record<string, JsonValue> {
+  const value: Record<string, JsonValue> = { input: states.input };
+  if (withContext) value["context"] = states.context;
   if (states.result !== undefined) value["result"] = states.result;
   if (states.errorOutput !== undefined) value["errorOutput"] = states.errorOutput;
   return value;

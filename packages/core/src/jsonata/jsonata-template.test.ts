@@ -123,6 +123,26 @@ describe("evaluateJsonataTemplate", () => {
     });
   });
 
+  it("reads $states.context only for expressions that may, however they reach it", () => {
+    let built = 0;
+    const states = {
+      input: { n: 1 },
+      get context() {
+        built++;
+        return { State: { Name: "S" } };
+      },
+    };
+    const evaluate = (text: string): JsonValue =>
+      evaluateJsonataTemplate(compile(text), "Output", { ...bindings(), states });
+    expect(evaluate("{% $states.input.n + 1 %}")).toBe(2);
+    expect(built).toBe(0);
+    expect(evaluate("{% $keys($states) %}")).toEqual(["input", "context"]);
+    expect(evaluate("{% $lookup($states, 'context').State.Name %}")).toBe("S");
+    expect(evaluate("{% $states.*.State.Name %}")).toBe("S");
+    expect(evaluate("{% $states.context.State.Name & $string($states.input.n) %}")).toBe("S1");
+    expect(built).toBe(4);
+  });
+
   it("names the nested field of an expression that returned nothing, as AWS writes it", () => {
     const template = compile({ a: { b: [1, "{% $states.input.missing %}"] } });
     expect(cause(() => evaluateJsonataTemplate(template, "Output", bindings()))).toBe(
