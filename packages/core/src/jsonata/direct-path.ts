@@ -43,16 +43,18 @@ export function directPathOf(ast: JsonataNode): DirectPath | undefined {
 }
 
 /**
- * Reads a direct path from its start (the variable's value, undefined when
- * unbound): the value, undefined when a step finds nothing, or NOT_DIRECT
- * when a value on the way is an array (JSONata maps over it).
+ * Reads a direct path's names from `from` on, starting at `start` (the
+ * variable's value, undefined when unbound): the value, undefined when a
+ * step finds nothing, or NOT_DIRECT when a value on the way is an array
+ * (JSONata maps over it).
  */
 export function readDirectPath(
   names: readonly string[],
   start: JsonValue | undefined,
+  from = 0,
 ): JsonValue | undefined | typeof NOT_DIRECT {
   let current = start;
-  for (let i = 0; i < names.length; i++) {
+  for (let i = from; i < names.length; i++) {
     if (current === undefined) return undefined;
     if (Array.isArray(current)) return NOT_DIRECT;
     if (!isJsonObject(current)) return undefined;

@@ -200,7 +200,7 @@ function directValue(
           : field === "errorOutput"
             ? states.errorOutput
             : undefined;
-  return readDirectPath(direct.names.slice(1), start);
+  return readDirectPath(direct.names, start, 1);
 }
 
 /** `$states` as JSONata sees it; `context` only for an expression that may read it (it is built on demand). */
