@@ -69,8 +69,24 @@ export function exceedsJsonBytes(value: JsonValue, limit: number): boolean {
  * string (six bytes for every character, the most one can take escaped).
  */
 export function jsonByteBound(value: JsonValue): number {
-  return byteBound(value);
+  return value === lastBounded ? lastBound : byteBound(value);
 }
+
+/**
+ * Tells the bound of an object just built, as `jsonByteBound` would find it
+ * by walking it: a payload template that builds a state's result knows it
+ * as it goes, and the quota check that follows asks for it. One entry: it
+ * serves the next question, and a WeakMap entry per state would cost more
+ * than the walk it saves.
+ */
+export function noteByteBound(value: JsonObject, bound: number): void {
+  lastBounded = value;
+  lastBound = bound;
+  if (bound >= REMEMBER_FROM_BYTES) remembered.set(value, -bound);
+}
+
+let lastBounded: JsonValue | undefined;
+let lastBound = 0;
 
 function byteBound(value: JsonValue | undefined): number {
   switch (typeof value) {

@@ -9,7 +9,9 @@
  *   size is bounded by the two sizes and the path's names: only the result
  *   is walked, not the document it joins. The bound grows from state to
  *   state; once it passes the quota the value is measured exactly, and the
- *   exact size carries on.
+ *   exact size carries on;
+ * - a result a Pass state's Parameters built comes with its bound, counted
+ *   as it was built (`evaluateResultTemplate`), so it is not walked either.
  */
 import type { JsonValue } from "../json.js";
 import { jsonByteBound, jsonByteLength } from "../json-size.js";

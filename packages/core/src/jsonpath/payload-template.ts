@@ -13,6 +13,7 @@ import { evaluateIntrinsic, parseIntrinsic } from "../intrinsics/intrinsic-expre
 import type { JsonPath, PathScope } from "./json-path.js";
 import { parseJsonPath, resolvePath } from "./json-path.js";
 import { javaJsonText } from "../intrinsics/java-text.js";
+import { jsonByteBound, noteByteBound } from "../json-size.js";
 
 /** A path or an intrinsic call: what a `.$` field, ErrorPath or CausePath holds. */
 export type ValueSource =
@@ -29,7 +30,13 @@ export type ValueSource =
  */
 export type PayloadTemplate =
   | { readonly kind: "literal"; readonly value: JsonValue }
-  | { readonly kind: "object"; readonly keys: readonly string[]; readonly values: readonly PayloadTemplate[] }
+  | {
+      readonly kind: "object";
+      readonly keys: readonly string[];
+      readonly values: readonly PayloadTemplate[];
+      /** What the keys and the literal values add to `jsonByteBound` of the object built. */
+      readonly fixedBound: number;
+    }
   | { readonly kind: "array"; readonly items: readonly PayloadTemplate[] }
   | ValueSource;
 
@@ -93,7 +100,15 @@ function compileAt(value: JsonValue, at: (string | number)[], problems: Template
   }
   // A field with a problem is left out (the machine will not load; validation goes on).
   keys.length = values.length = count;
-  return dynamic ? { kind: "object", keys, values } : { kind: "literal", value };
+  if (!dynamic) return { kind: "literal", value };
+  // As jsonByteBound counts an object: its braces, then per field the key, quotes, colon and comma.
+  let fixedBound = 2;
+  for (let i = 0; i < count; i++) {
+    const fieldValue = values[i]!;
+    fixedBound +=
+      6 * keys[i]!.length + 4 + (fieldValue.kind === "literal" ? jsonByteBound(fieldValue.value) : 0);
+  }
+  return { kind: "object", keys, values, fixedBound };
 }
 
 /** Evaluation needs the scope of paths and the execution's randomness (States.UUID, States.MathRandom). */
@@ -121,6 +136,27 @@ export function evaluatePayloadTemplate(template: PayloadTemplate, scope: Templa
     case "intrinsic":
       return evaluateIntrinsic(template.expression, scope, scope.random);
   }
+}
+
+/**
+ * A state's result from its template (Pass Parameters): an object built
+ * here comes with its `jsonByteBound` noted (see noteByteBound), counted
+ * as its fields are set, for the payload check the state's output gets.
+ */
+export function evaluateResultTemplate(template: PayloadTemplate, scope: TemplateScope): JsonValue {
+  if (template.kind !== "object") return evaluatePayloadTemplate(template, scope);
+  const result: JsonObject = {};
+  const keys = template.keys;
+  const values = template.values;
+  let bound = template.fixedBound;
+  for (let i = 0; i < keys.length; i++) {
+    const valueTemplate = values[i]!;
+    const value = evaluatePayloadTemplate(valueTemplate, scope);
+    setOwn(result, keys[i]!, value);
+    if (valueTemplate.kind !== "literal") bound += jsonByteBound(value);
+  }
+  noteByteBound(result, bound);
+  return result;
 }
 
 export function evaluateValueSource(source: ValueSource, scope: TemplateScope): JsonValue {

@@ -7,7 +7,8 @@ import type { CompiledPass } from "../definition/compiled.js";
 import { evaluateAssign } from "../dataflow/assign.js";
 import { jsonataOutcome } from "../dataflow/data-template.js";
 import { evalScope } from "../dataflow/eval-scope.js";
-import { applyTemplate, placeResult, selectFramePath } from "../dataflow/jsonpath-pipeline.js";
+import { placeResult, selectFramePath } from "../dataflow/jsonpath-pipeline.js";
+import { evaluateResultTemplate } from "../jsonpath/payload-template.js";
 import { inspect } from "../execution/inspection.js";
 import { notePlacement } from "../execution/payload-quota.js";
 import type { Frame } from "../execution/execution-state.js";
@@ -30,7 +31,9 @@ export function runPass(session: StepSession, frame: Frame, state: CompiledPass)
       : inspect(
           session,
           "afterParameters",
-          applyTemplate(state.parameters, evalScope(session, frame, effective)),
+          state.parameters === undefined
+            ? effective
+            : evaluateResultTemplate(state.parameters, evalScope(session, frame, effective)),
         ),
   );
   const combined = inspect(session, "afterResultPath", placeResult(state.resultPath, raw, result));
