@@ -125,8 +125,8 @@ export function exitStep(_expr: unknown, _input: unknown, _environment: unknown,
   checkResultSize(result);
 }
 
-/** The memory bound, on one step's result (shallow: a string's or an array's length). */
-export function checkResultSize(result: unknown): void {
+/** The memory bound, on one step's result (shallow: a string's or an array's length); returns the result. */
+export function checkResultSize<T>(result: T): T {
   if (
     typeof result === "string"
       ? result.length > MAX_STRING_LENGTH
@@ -134,4 +134,5 @@ export function checkResultSize(result: unknown): void {
   ) {
     throw new JsonataBoundError(BoundMessage.memory);
   }
+  return result;
 }

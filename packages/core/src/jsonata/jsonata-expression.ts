@@ -147,29 +147,10 @@ export function evaluateCompiled(
   field: () => string,
   bindings: JsonataBindings,
 ): JsonValue | undefined {
-  if (compiled.direct !== undefined) {
-    const value = directValue(compiled.direct, bindings);
-    if (value !== NOT_DIRECT) {
-      try {
-        checkResultSize(value);
-      } catch (error) {
-        throw threwDuringEvaluation(compiled.text, field(), error);
-      }
-      return value;
-    }
-  }
-  // A null-prototype object: a variable named like an Object.prototype member stays data.
-  const values = Object.create(null) as Record<string, unknown>;
-  values["states"] = statesOf(bindings.states, compiled.readsContext);
-  for (const name of compiled.variables) {
-    const value = bindings.variable(name);
-    if (value !== undefined) values[name] = value;
-  }
+  const direct = compiled.direct === undefined ? NOT_DIRECT : directValue(compiled.direct, bindings);
   let raw: unknown;
   try {
-    raw = withEvaluation(bindings.random, bindings.now, bindings.limits ?? DEFAULT_LIMITS, () =>
-      compiled.expression.evaluate(undefined, values),
-    );
+    raw = direct !== NOT_DIRECT ? checkResultSize(direct) : evaluateWithJsonata(compiled, bindings);
   } catch (error) {
     throw threwDuringEvaluation(compiled.text, field(), error);
   }
@@ -179,6 +160,19 @@ export function evaluateCompiled(
     if (error instanceof UnsupportedResultError) throw unsupportedResultType(compiled.text, field());
     throw error;
   }
+}
+
+function evaluateWithJsonata(compiled: CompiledJsonata, bindings: JsonataBindings): unknown {
+  // A null-prototype object: a variable named like an Object.prototype member stays data.
+  const values = Object.create(null) as Record<string, unknown>;
+  values["states"] = statesOf(bindings.states, compiled.readsContext);
+  for (const name of compiled.variables) {
+    const value = bindings.variable(name);
+    if (value !== undefined) values[name] = value;
+  }
+  return withEvaluation(bindings.random, bindings.now, bindings.limits ?? DEFAULT_LIMITS, () =>
+    compiled.expression.evaluate(undefined, values),
+  );
 }
 
 /** The value of a direct path, or NOT_DIRECT where JSONata must evaluate it. */
