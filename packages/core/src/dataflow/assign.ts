@@ -19,6 +19,7 @@
 import type { JsonObject } from "../json.js";
 import { isJsonObject, setOwn, utf8ByteLength } from "../json.js";
 import type { Frame } from "../execution/execution-state.js";
+import { NO_VARIABLES } from "../execution/execution-state.js";
 import type { StepSession } from "../execution/step-session.js";
 import type { DataContext, DataTemplate } from "./data-template.js";
 import { evaluateData } from "./data-template.js";
@@ -50,6 +51,7 @@ export function evaluateAssign(
 export function storeVariables(frame: Frame, assigned: JsonObject): JsonObject {
   const measured = measurementsOf(assigned);
   const shown: JsonObject = {};
+  if (frame.variables === NO_VARIABLES) frame.variables = {};
   for (const [name, value] of Object.entries(assigned)) {
     const text = measured?.texts.get(name) ?? JSON.stringify(value);
     setOwn(frame.variables, name, value);

@@ -168,6 +168,14 @@ export interface ExecutionSnapshot {
   readonly history: readonly HistoryEvent[];
 }
 
+/**
+ * What a new frame starts with, shared: most frames never retry or assign
+ * (a Map's iterations especially, one frame each), so the array and the
+ * object are made on the first write (`frame-runner.ts`, `assign.ts`).
+ */
+export const NO_RETRIES: number[] = Object.freeze([]) as unknown as number[];
+export const NO_VARIABLES: JsonObject = Object.freeze({});
+
 /** Retries so far of a frame's current state, over all its retriers (`$$.State.RetryCount`). */
 export function retryCount(frame: Frame): number {
   let total = 0;

@@ -16,6 +16,7 @@ import type { StateOutcome } from "../states/state-outcome.js";
 import { errorMatches } from "./error-matching.js";
 import { withinPayloadQuota } from "./payload-quota.js";
 import type { Frame } from "./execution-state.js";
+import { NO_RETRIES } from "./execution-state.js";
 import { completeExecution, failForHistoryLimit } from "./execution-end.js";
 import { retryDelayMs } from "./retry.js";
 import type { StepSession, Transition } from "./step-session.js";
@@ -56,8 +57,8 @@ function enterState(session: StepSession, frame: Frame, transition: Transition):
   frame.stateName = name;
   frame.stateInput = input;
   frame.enteredTime = session.now;
-  // A new array only when the last state retried: most never do, and this runs for every state.
-  if (frame.retryCounts.length > 0) frame.retryCounts = [];
+  // The shared empty list again only when the last state retried: most never do.
+  if (frame.retryCounts.length > 0) frame.retryCounts = NO_RETRIES;
   frame.effectiveInput = undefined;
   emitHeaded(session, frame, state.enteredEvent, input);
   frame.enteredEventId = frame.lastEventId;
@@ -163,6 +164,7 @@ export function handleError(
     if (retrier) {
       const attempts = frame.retryCounts[index] ?? 0;
       if (attempts < retrier.maxAttempts) {
+        if (frame.retryCounts === NO_RETRIES) frame.retryCounts = [];
         frame.retryCounts[index] = attempts + 1;
         const delay = retryDelayMs(retrier, attempts, session.random);
         session.inspector?.retry(index, delay / 1000);

@@ -7,7 +7,7 @@ import type { CompiledMachine } from "../definition/compiled.js";
 import type { JsonObject, JsonValue } from "../json.js";
 import type { ExecutionState, Frame } from "./execution-state.js";
 import { isoTimestamp } from "./iso-timestamp.js";
-import { SNAPSHOT_VERSION } from "./execution-state.js";
+import { NO_RETRIES, NO_VARIABLES, SNAPSHOT_VERSION } from "./execution-state.js";
 import { IdTable } from "./id-table.js";
 
 export interface NewExecution {
@@ -41,8 +41,8 @@ export function newExecutionState(spec: NewExecution): ExecutionState {
     enteredEventId: 0,
     enteredTime: spec.now,
     lastEventId: 0,
-    retryCounts: [],
-    variables: spec.variables ?? {},
+    retryCounts: NO_RETRIES,
+    variables: spec.variables ?? NO_VARIABLES,
     waiting: undefined,
     join: undefined,
     effectiveInput: undefined,

@@ -3,10 +3,11 @@
  * iteration is a frame of its own, with its own variable scope, run by the
  * same step loop as the root.
  */
-import type { CompiledMap, CompiledParallel } from "../definition/compiled.js";
+import type { CompiledMap, CompiledParallel, CompiledScope, CompiledState } from "../definition/compiled.js";
 import type { JsonValue } from "../json.js";
 import { abortFrame } from "../execution/execution-end.js";
 import type { Frame } from "../execution/execution-state.js";
+import { NO_RETRIES, NO_VARIABLES } from "../execution/execution-state.js";
 import { asStatesError, settleState } from "../execution/frame-runner.js";
 import type { StepSession } from "../execution/step-session.js";
 import type { ReadyWork, Transition } from "../execution/step-session.js";
@@ -43,8 +44,8 @@ export function startChildFrame(
     enteredEventId: 0,
     enteredTime: session.now,
     lastEventId: parent.lastEventId,
-    retryCounts: [],
-    variables: {},
+    retryCounts: NO_RETRIES,
+    variables: NO_VARIABLES,
     waiting: undefined,
     join: undefined,
     effectiveInput: undefined,
@@ -55,33 +56,32 @@ export function startChildFrame(
   parent.join?.running.add(child.id);
   // Queued, not run now: branches and iterations start in order, each
   // running until it blocks or ends before the next one starts.
-  session.ready.push(
-    new ChildStart(
-      session,
-      child,
-      { next: scope.startAt, input, state: scope.startState },
-      options.iterationStarted,
-    ),
-  );
+  session.ready.push(new ChildStart(session, child, scope, input, options.iterationStarted));
   return child;
 }
 
-class ChildStart implements ReadyWork {
+/** The queued start of a child frame, and the transition to its first state: one object per branch or iteration. */
+class ChildStart implements ReadyWork, Transition {
   readonly frameId: string;
+  readonly next: string;
+  readonly state: CompiledState | undefined;
 
   constructor(
     private readonly session: StepSession,
     private readonly child: Frame,
-    private readonly transition: Transition,
+    scope: CompiledScope,
+    readonly input: JsonValue,
     private readonly iterationStarted: EventHead | undefined,
   ) {
     this.frameId = child.id;
+    this.next = scope.startAt;
+    this.state = scope.startState;
   }
 
   run(): Transition {
     if (this.iterationStarted !== undefined)
       emitHeaded(this.session, this.child, this.iterationStarted, this.child.index!);
-    return this.transition;
+    return this;
   }
 }
 
