@@ -4,6 +4,7 @@
  * exception, an abort) into a TaskOutcome. Nothing here can reject.
  */
 import type { Clock } from "../clock.js";
+import type { TaskInvocation } from "./commands.js";
 import { StatesError, StatesErrorName } from "../errors.js";
 import type { IntegrationRegistry } from "../integrations/registry.js";
 import type { TaskContext, TaskInterceptor, TaskOutcome, TaskRequest } from "../integrations/types.js";
@@ -31,7 +32,7 @@ export async function driveTask(
   // Like a real service, user code gets its own copy of the parameters and
   // keeps none of the result: the execution's payloads are never mutated
   // (its history refers to them), whatever a handler does with its objects.
-  const sent: TaskRequest = Object.assign({}, invocation, { parameters: toJsonValue(invocation.parameters) });
+  const sent = requestOf(invocation);
   try {
     const outcome =
       interceptors.length === 0
@@ -45,6 +46,30 @@ export async function driveTask(
   } catch (error) {
     return outcomeOfError(error);
   }
+}
+
+/**
+ * The request an integration gets: the invocation, with its own copy of the
+ * parameters. Every field written out, so that requests share one shape
+ * (`Object.assign` from two sources copied them key by key through a slow
+ * builtin: 7 % of a run of short Task executions); `satisfies` makes the
+ * compiler name a field added to TaskInvocation and missing here.
+ */
+function requestOf(invocation: TaskInvocation): TaskRequest {
+  return {
+    stateName: invocation.stateName,
+    resource: invocation.resource,
+    parameters: toJsonValue(invocation.parameters),
+    credentials: invocation.credentials,
+    taskToken: invocation.taskToken,
+    timeoutSeconds: invocation.timeoutSeconds,
+    heartbeatSeconds: invocation.heartbeatSeconds,
+    invocationIndex: invocation.invocationIndex,
+    attempt: invocation.attempt,
+    executionArn: invocation.executionArn,
+    stateMachineArn: invocation.stateMachineArn,
+    purpose: invocation.purpose,
+  } satisfies { readonly [K in keyof Required<TaskInvocation>]: TaskInvocation[K] };
 }
 
 /** The integration's answer to one attempt (a function of its own: no closure per attempt). */
