@@ -181,7 +181,8 @@ const EDITS = [
   {
     why: "speed: a sequence of one item is made at its size (a push onto [] reserves 17 slots; every path step made one)",
     find: "        var sequence = [];\n        sequence.sequence = true;\n        if (arguments.length === 1) {\n            sequence.push(arguments[0]);\n        }\n        return sequence;",
-    replace: "        var sequence = arguments.length === 1 ? [arguments[0]] : [];\n        sequence.sequence = true;\n        return sequence;",
+    replace:
+      "        var sequence = arguments.length === 1 ? [arguments[0]] : [];\n        sequence.sequence = true;\n        return sequence;",
     count: 1,
   },
   {
