@@ -6,7 +6,7 @@
 import { StateRuntimeError } from "../errors.js";
 import type { JsonValue } from "../json.js";
 import type { JsonPath, PathScope } from "../jsonpath/json-path.js";
-import { normalizedPath, resolvePath } from "../jsonpath/json-path.js";
+import { findPath, normalizedPath } from "../jsonpath/json-path.js";
 import type { PayloadTemplate, TemplateScope } from "../jsonpath/payload-template.js";
 import { evaluatePayloadTemplate } from "../jsonpath/payload-template.js";
 import { assignAtPath } from "../jsonpath/reference-path.js";
@@ -22,9 +22,9 @@ import { evalScope } from "./eval-scope.js";
 export function selectPath(path: JsonPath | null | undefined, scope: PathScope): JsonValue {
   if (path === undefined) return scope.input;
   if (path === null) return {};
-  const result = resolvePath(path, scope);
-  if (!result.found) throw new StateRuntimeError(invalidPathDetail(path));
-  return result.value;
+  const value = findPath(path, scope);
+  if (value === undefined) throw new StateRuntimeError(invalidPathDetail(path));
+  return value;
 }
 
 export function invalidPathDetail(path: JsonPath): string {

@@ -5,8 +5,8 @@
  */
 import { StateRuntimeError } from "../errors.js";
 import type { JsonValue } from "../json.js";
-import type { JsonPath, PathResult, PathScope } from "../jsonpath/json-path.js";
-import { JsonPathEvaluationError, resolvePath } from "../jsonpath/json-path.js";
+import type { JsonPath, PathScope } from "../jsonpath/json-path.js";
+import { JsonPathEvaluationError, findPath } from "../jsonpath/json-path.js";
 import type { Random } from "../random.js";
 import type { IntrinsicCall, IntrinsicExpression, IntrinsicNode } from "./intrinsic-ast.js";
 import { IntrinsicFailure } from "./intrinsic-failure.js";
@@ -93,8 +93,8 @@ function evaluateNode(node: IntrinsicNode, scope: PathScope, random: Random): Js
  * indefinite path that matches nothing is an empty array, not a miss.
  */
 function resolveArgument(path: JsonPath, scope: PathScope): JsonValue {
-  const result = resolveOrFail(path, scope);
-  if (result.found) return result.value;
+  const value = findOrFail(path, scope);
+  if (value !== undefined) return value;
   // A context path is reported against the state input with one '$' dropped
   // ('$$.Nope' as '$.Nope'), the way AWS Step Functions Local words it.
   const field = path.root.kind === "context" ? path.text.slice(1) : path.text;
@@ -104,9 +104,9 @@ function resolveArgument(path: JsonPath, scope: PathScope): JsonValue {
 }
 
 /** Where Jayway fails (a filter on a scalar, an unknown path function), AWS passes its message on. */
-function resolveOrFail(path: JsonPath, scope: PathScope): PathResult {
+function findOrFail(path: JsonPath, scope: PathScope): JsonValue | undefined {
   try {
-    return resolvePath(path, scope);
+    return findPath(path, scope);
   } catch (error) {
     if (error instanceof JsonPathEvaluationError) throw new IntrinsicFailure(error.message);
     throw error;

@@ -89,6 +89,15 @@ function parseNewPath(text: string): JsonPath {
  * // { found: true, value: 7 }
  */
 export function resolvePath(path: JsonPath, scope: PathScope): PathResult {
+  return asResult(findPath(path, scope));
+}
+
+/**
+ * What `resolvePath` finds, or undefined when it finds nothing (no JSON
+ * value is undefined): no result object per lookup, for the paths every
+ * state resolves (template fields, intrinsic arguments, Choice variables).
+ */
+export function findPath(path: JsonPath, scope: PathScope): JsonValue | undefined {
   let start: JsonValue | undefined;
   switch (path.root.kind) {
     case "input":
@@ -99,9 +108,9 @@ export function resolvePath(path: JsonPath, scope: PathScope): PathResult {
       const first = path.segments[0];
       if (scope.contextMember !== undefined && path.definite && first?.kind === "property") {
         const member = scope.contextMember(first.name);
-        if (member === undefined) return NOT_FOUND;
+        if (member === undefined) return undefined;
         const simple = simpleLookup(path.segments, member, 1);
-        if (simple !== SLOW) return simple === undefined ? NOT_FOUND : { found: true, value: simple };
+        if (simple !== SLOW) return simple;
       }
       start = scope.context();
       break;
@@ -110,8 +119,8 @@ export function resolvePath(path: JsonPath, scope: PathScope): PathResult {
       start = scope.variable(path.root.name);
       break;
   }
-  if (start === undefined) return NOT_FOUND;
-  return queryValue(path, start);
+  if (start === undefined) return undefined;
+  return findInValue(path, start);
 }
 
 /**
@@ -125,9 +134,14 @@ export function resolvePath(path: JsonPath, scope: PathScope): PathResult {
  * // { found: true, value: [1, 2] }
  */
 export function queryValue(path: JsonPath, value: JsonValue): PathResult {
+  return asResult(findInValue(path, value));
+}
+
+/** What `queryValue` finds, or undefined. */
+export function findInValue(path: JsonPath, value: JsonValue): JsonValue | undefined {
   if (path.definite) {
     const simple = simpleLookup(path.segments, value);
-    if (simple !== SLOW) return simple === undefined ? NOT_FOUND : { found: true, value: simple };
+    if (simple !== SLOW) return simple;
   }
   let matches: JsonValue[];
   try {
@@ -135,12 +149,15 @@ export function queryValue(path: JsonPath, value: JsonValue): PathResult {
   } catch (error) {
     // Jayway's PathNotFoundException: "not found" for a definite path; AWS
     // records an empty list for an indefinite one (`$.item.items[1:]` on `{}`).
-    if (error instanceof PathMissing) return path.definite ? NOT_FOUND : { found: true, value: [] };
+    if (error instanceof PathMissing) return path.definite ? undefined : [];
     throw error;
   }
-  if (!path.definite) return { found: true, value: matches };
-  const last = matches[matches.length - 1];
-  return last === undefined ? NOT_FOUND : { found: true, value: last };
+  if (!path.definite) return matches;
+  return matches[matches.length - 1];
+}
+
+function asResult(value: JsonValue | undefined): PathResult {
+  return value === undefined ? NOT_FOUND : { found: true, value };
 }
 
 const SLOW = Symbol("slow");

@@ -11,7 +11,7 @@ import type { Random } from "../random.js";
 import type { IntrinsicExpression } from "../intrinsics/intrinsic-expression.js";
 import { evaluateIntrinsic, parseIntrinsic } from "../intrinsics/intrinsic-expression.js";
 import type { JsonPath, PathScope } from "./json-path.js";
-import { parseJsonPath, resolvePath } from "./json-path.js";
+import { findPath, parseJsonPath } from "./json-path.js";
 import { javaJsonText } from "../intrinsics/java-text.js";
 import { jsonByteBound, noteByteBound } from "../json-size.js";
 
@@ -166,11 +166,11 @@ export function evaluateValueSource(source: ValueSource, scope: TemplateScope): 
 }
 
 function resolveSourcePath(source: ValueSource & { readonly kind: "path" }, scope: TemplateScope): JsonValue {
-  const result = resolvePath(source.path, scope);
-  if (!result.found) {
+  const value = findPath(source.path, scope);
+  if (value === undefined) {
     throw new StateRuntimeError(
       `The JSONPath '${source.path.text}' specified for the field '${source.field}' could not be found in the input '${javaJsonText(scope.input)}'`,
     );
   }
-  return result.value;
+  return value;
 }

@@ -10,7 +10,7 @@ import { StateRuntimeError } from "../errors.js";
 import type { JsonValue } from "../json.js";
 import { isJsonObject } from "../json.js";
 import type { JsonPath, PathScope } from "../jsonpath/json-path.js";
-import { parseJsonPath, resolvePath } from "../jsonpath/json-path.js";
+import { findPath, parseJsonPath } from "../jsonpath/json-path.js";
 import type { ChoiceOperatorName, LiteralTest, PathTest } from "./choice-rules-operators.js";
 import { INVALID_OPERAND, lookupChoiceOperator } from "./choice-rules-operators.js";
 
@@ -236,7 +236,7 @@ export function evaluateChoiceRule(rule: CompiledChoiceRule, scope: PathScope): 
     case "not":
       return !evaluateChoiceRule(rule.rule, scope);
     case "presence":
-      return resolvePath(rule.variable, scope).found === rule.expected;
+      return (findPath(rule.variable, scope) !== undefined) === rule.expected;
     case "literal":
       return rule.test(resolveOrFail(rule.variable, scope));
     case "path": {
@@ -251,11 +251,11 @@ export function evaluateChoiceRule(rule: CompiledChoiceRule, scope: PathScope): 
 }
 
 function resolveOrFail(path: JsonPath, scope: PathScope): JsonValue {
-  const result = resolvePath(path, scope);
-  if (!result.found) {
+  const value = findPath(path, scope);
+  if (value === undefined) {
     throw new StateRuntimeError(
       `Invalid path '${path.text}': The choice state's condition path references an invalid value.`,
     );
   }
-  return result.value;
+  return value;
 }
