@@ -41,6 +41,8 @@ const SLOTS_PER_EVENT = 2;
 /** 1,024 events: 2,048 slots, 16 KiB, well below V8's large-object size. */
 const CHUNK_EVENTS = 1024;
 const CHUNK_SLOTS = CHUNK_EVENTS * SLOTS_PER_EVENT;
+/** 16 events: a short execution's whole history (a five-state one writes 12). */
+const FIRST_CHUNK_SLOTS = 16 * SLOTS_PER_EVENT;
 
 /**
  * A list of numbers kept in chunks, for the same reason as the events: in
@@ -143,9 +145,10 @@ export class HistoryLog {
     const slot = (index % CHUNK_EVENTS) * SLOTS_PER_EVENT;
     let chunk = this.#chunk;
     if (slot === 0) {
-      // The first chunk grows as events come (most histories are short); the next ones, once
-      // a history is long, are made at their full size rather than grown by copying.
-      chunk = index === 0 ? [] : new Array<EventChunk[number]>(CHUNK_SLOTS);
+      // The first chunk is made for a short history and grows as events come (written from
+      // `[]`, it was made for 8 events, then copied into room for 20); the next ones, once a
+      // history is long, are made at their full size rather than grown by copying.
+      chunk = new Array<EventChunk[number]>(index === 0 ? FIRST_CHUNK_SLOTS : CHUNK_SLOTS);
       this.#chunks.push(chunk);
       this.#chunk = chunk;
     }
