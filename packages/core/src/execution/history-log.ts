@@ -100,8 +100,15 @@ const NUMBER_CHUNK = 4096;
 export class HistoryLog {
   /** A log that records nothing: the execution keeps no history and nobody observes it. */
   readonly #recording: boolean;
-  /** Full chunks, then the one being filled: per event its type, state name (or undefined) and data. */
-  readonly #chunks: EventChunk[] = [];
+  /**
+   * Per event its head (a type, or the head a compiled state made) and its
+   * data, in chunks of CHUNK_EVENTS events: the first in a field, the
+   * others, once a history is long, in a list (most histories fit the
+   * first: a list per log was a third of what it allocated).
+   */
+  #firstChunk: EventChunk | undefined = undefined;
+  #laterChunks: EventChunk[] | undefined = undefined;
+  /** The chunk being filled. */
   #chunk: EventChunk | undefined = undefined;
   #length = 0;
   /** Where the time changes: the index of the first event at each time, and that time (epoch ms). */
@@ -148,8 +155,12 @@ export class HistoryLog {
       // The first chunk is made for a short history and grows as events come (written from
       // `[]`, it was made for 8 events, then copied into room for 20); the next ones, once a
       // history is long, are made at their full size rather than grown by copying.
-      chunk = new Array<EventChunk[number]>(index === 0 ? FIRST_CHUNK_SLOTS : CHUNK_SLOTS);
-      this.#chunks.push(chunk);
+      if (index === 0) {
+        chunk = this.#firstChunk = new Array<EventChunk[number]>(FIRST_CHUNK_SLOTS);
+      } else {
+        chunk = new Array<EventChunk[number]>(CHUNK_SLOTS);
+        (this.#laterChunks ??= []).push(chunk);
+      }
       this.#chunk = chunk;
     }
     chunk![slot] = head;
@@ -176,7 +187,7 @@ export class HistoryLog {
     let previousEventId = -1;
     let nextBreak = 0;
     for (let i = 0; i < this.#length; i++) {
-      const chunk = this.#chunks[(i / CHUNK_EVENTS) | 0]!;
+      const chunk = i < CHUNK_EVENTS ? this.#firstChunk! : this.#laterChunks![((i / CHUNK_EVENTS) | 0) - 1]!;
       const slot = (i % CHUNK_EVENTS) * SLOTS_PER_EVENT;
       const head = chunk[slot] as EventHead | HistoryEventType;
       const data = chunk[slot + 1];
@@ -217,7 +228,8 @@ export class HistoryLog {
 
   /** Forgets every event (once written, the caller keeps them). */
   clear(): void {
-    this.#chunks.length = 0;
+    this.#firstChunk = undefined;
+    this.#laterChunks = undefined;
     this.#chunk = undefined;
     this.#length = 0;
     this.#timeChanges.clear();
