@@ -4,7 +4,6 @@
  * exception, an abort) into a TaskOutcome. Nothing here can reject.
  */
 import type { Clock } from "../clock.js";
-import type { TaskInvocation } from "./commands.js";
 import { StatesError, StatesErrorName } from "../errors.js";
 import type { IntegrationRegistry } from "../integrations/registry.js";
 import type { TaskContext, TaskInterceptor, TaskOutcome, TaskRequest } from "../integrations/types.js";
@@ -53,9 +52,9 @@ export async function driveTask(
  * parameters. Every field written out, so that requests share one shape
  * (`Object.assign` from two sources copied them key by key through a slow
  * builtin: 7 % of a run of short Task executions); `satisfies` makes the
- * compiler name a field added to TaskInvocation and missing here.
+ * compiler name a field added to TaskRequest (TaskInvocation) and missing here.
  */
-function requestOf(invocation: TaskInvocation): TaskRequest {
+function requestOf(invocation: TaskRequest): TaskRequest {
   return {
     stateName: invocation.stateName,
     resource: invocation.resource,
@@ -69,7 +68,7 @@ function requestOf(invocation: TaskInvocation): TaskRequest {
     executionArn: invocation.executionArn,
     stateMachineArn: invocation.stateMachineArn,
     purpose: invocation.purpose,
-  } satisfies { readonly [K in keyof Required<TaskInvocation>]: TaskInvocation[K] };
+  } satisfies { readonly [K in keyof Required<TaskRequest>]: TaskRequest[K] };
 }
 
 /** The integration's answer to one attempt (a function of its own: no closure per attempt). */

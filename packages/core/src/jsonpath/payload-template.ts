@@ -122,15 +122,8 @@ export function evaluatePayloadTemplate(template: PayloadTemplate, scope: Templa
       return template.value;
     case "array":
       return template.items.map((item) => evaluatePayloadTemplate(item, scope));
-    case "object": {
-      const result: JsonObject = {};
-      const keys = template.keys;
-      const values = template.values;
-      for (let i = 0; i < keys.length; i++) {
-        setOwn(result, keys[i]!, evaluatePayloadTemplate(values[i]!, scope));
-      }
-      return result;
-    }
+    case "object":
+      return evaluateObject(template, scope, false);
     case "path":
       return resolveSourcePath(template, scope);
     case "intrinsic":
@@ -144,7 +137,17 @@ export function evaluatePayloadTemplate(template: PayloadTemplate, scope: Templa
  * as its fields are set, for the payload check the state's output gets.
  */
 export function evaluateResultTemplate(template: PayloadTemplate, scope: TemplateScope): JsonValue {
-  if (template.kind !== "object") return evaluatePayloadTemplate(template, scope);
+  return template.kind === "object"
+    ? evaluateObject(template, scope, true)
+    : evaluatePayloadTemplate(template, scope);
+}
+
+/** An object template's object; with `noteBound`, its size bound counted field by field and noted. */
+function evaluateObject(
+  template: PayloadTemplate & { readonly kind: "object" },
+  scope: TemplateScope,
+  noteBound: boolean,
+): JsonObject {
   const result: JsonObject = {};
   const keys = template.keys;
   const values = template.values;
@@ -153,16 +156,15 @@ export function evaluateResultTemplate(template: PayloadTemplate, scope: Templat
     const valueTemplate = values[i]!;
     const value = evaluatePayloadTemplate(valueTemplate, scope);
     setOwn(result, keys[i]!, value);
-    if (valueTemplate.kind !== "literal") bound += jsonByteBound(value);
+    if (noteBound && valueTemplate.kind !== "literal") bound += jsonByteBound(value);
   }
-  noteByteBound(result, bound);
+  if (noteBound) noteByteBound(result, bound);
   return result;
 }
 
+/** ErrorPath and CausePath: a value source is a template node of its own. */
 export function evaluateValueSource(source: ValueSource, scope: TemplateScope): JsonValue {
-  return source.kind === "path"
-    ? resolveSourcePath(source, scope)
-    : evaluateIntrinsic(source.expression, scope, scope.random);
+  return evaluatePayloadTemplate(source, scope);
 }
 
 function resolveSourcePath(source: ValueSource & { readonly kind: "path" }, scope: TemplateScope): JsonValue {
