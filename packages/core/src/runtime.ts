@@ -174,8 +174,6 @@ export function createRuntime(
     return { machine: compiled.machine, diagnostics };
   };
 
-  const defaultRoleArn = `arn:aws:iam::${account}:role/StepwiseExecutionRole`;
-
   const runtime: Runtime = {
     clock,
     registry,
@@ -202,7 +200,7 @@ export function createRuntime(
         stateMachineArn: machine.arn,
         name: startOptions.name ?? random.uuid(),
         input: startOptions.input === undefined ? {} : cloneJson(startOptions.input),
-        roleArn: startOptions.roleArn ?? defaultRoleArn,
+        roleArn: startOptions.roleArn,
         region,
         account,
         now: clock.now(),

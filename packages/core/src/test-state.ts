@@ -132,7 +132,7 @@ export async function runTestState(
     stateMachineArn: machine.arn,
     name: STANDALONE_NAME,
     input,
-    roleArn: `arn:aws:iam::${host.account}:role/StepwiseExecutionRole`,
+    roleArn: undefined,
     region: host.region,
     account: host.account,
     now: clock.now(),

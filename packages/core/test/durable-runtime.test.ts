@@ -296,6 +296,20 @@ describe("durable runtime", () => {
     });
   });
 
+  it("runs an execution started without a role as the same made-up role as in memory", async () => {
+    const runtime = createRuntime({ store: memoryStore() });
+    const machine = runtime.load({
+      StartAt: "Role",
+      States: { Role: { Type: "Pass", Parameters: { "role.$": "$$.Execution.RoleArn" }, End: true } },
+    });
+    work(runtime);
+    const { executionArn } = await runtime.startExecution(machine);
+    expect(await settledStatus(runtime, executionArn)).toBe("SUCCEEDED");
+    expect((await runtime.describeExecution(executionArn)).output).toBe(
+      '{"role":"arn:aws:iam::111111111111:role/StepwiseExecutionRole"}',
+    );
+  });
+
   it("parks an execution waiting for a far timer and wakes it at its deadline", async () => {
     const runtime = createRuntime({ store: memoryStore() });
     const machine = runtime.load({

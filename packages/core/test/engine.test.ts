@@ -91,4 +91,21 @@ describe("engine", () => {
       ],
     });
   });
+
+  it("shows the role an execution runs as in $$.Execution.RoleArn, a made-up one by default", async () => {
+    const rt = runtime();
+    const machine = rt.load({
+      StartAt: "Role",
+      States: { Role: { Type: "Pass", Parameters: { "role.$": "$$.Execution.RoleArn" }, End: true } },
+    });
+    await expect(rt.start(machine).settled()).resolves.toEqual({
+      status: "SUCCEEDED",
+      output: { role: "arn:aws:iam::111111111111:role/StepwiseExecutionRole" },
+    });
+    const roleArn = "arn:aws:iam::111111111111:role/OrderProcessing";
+    await expect(rt.start(machine, { roleArn }).settled()).resolves.toEqual({
+      status: "SUCCEEDED",
+      output: { role: roleArn },
+    });
+  });
 });

@@ -204,7 +204,7 @@ export function durableApi(deps: DurableDeps): DurableApi {
         stateMachineArn: machine.arn,
         name: options.name ?? random.uuid(),
         input,
-        roleArn: options.roleArn ?? `arn:aws:iam::${deps.account}:role/StepwiseExecutionRole`,
+        roleArn: options.roleArn,
         region: deps.region,
         account: deps.account,
         now,

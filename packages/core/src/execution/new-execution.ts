@@ -16,7 +16,8 @@ export interface NewExecution {
   readonly stateMachineArn: string;
   readonly name: string;
   readonly input: JsonValue;
-  readonly roleArn: string;
+  /** The execution role; by default a made-up one in the account (see `defaultRoleArn`). */
+  readonly roleArn: string | undefined;
   readonly region: string;
   readonly account: string;
   /** Epoch ms. */
@@ -58,7 +59,7 @@ export function newExecutionState(spec: NewExecution): ExecutionState {
       name: spec.name,
       stateMachineArn: spec.stateMachineArn,
       stateMachineName: spec.stateMachineName,
-      roleArn: spec.roleArn,
+      roleArn: spec.roleArn ?? defaultRoleArn(spec.account),
       region: spec.region,
       account: spec.account,
       startTime: isoTimestamp(spec.now),
@@ -77,6 +78,22 @@ export function newExecutionState(spec: NewExecution): ExecutionState {
   };
   return spec.contextOverrides ? Object.assign(state, { contextOverrides: spec.contextOverrides }) : state;
 }
+
+/**
+ * The role an execution started without one runs as: a name made up in the
+ * account (nothing assumes it; `$$.Execution.RoleArn` shows it). The last
+ * one is kept, as the execution ARN's prefix is, rather than joined anew
+ * for each short execution.
+ */
+export function defaultRoleArn(account: string): string {
+  let last = lastDefaultRole;
+  if (last?.account !== account) {
+    last = lastDefaultRole = { account, roleArn: `arn:aws:iam::${account}:role/StepwiseExecutionRole` };
+  }
+  return last.roleArn;
+}
+
+let lastDefaultRole: { readonly account: string; readonly roleArn: string } | undefined;
 
 /**
  * `arn:aws:states:<region>:<account>:execution:<machine>:`, the last one
