@@ -97,7 +97,7 @@ export function detailsKeyOf(type: HistoryEventType): `${string}EventDetails` | 
 }
 
 /** Entered and exited event types by state type, as constants (no string is built per state). */
-export const STATE_ENTERED: Readonly<Record<StateTypeName, HistoryEventType>> = {
+export const STATE_ENTERED: { readonly [T in StateTypeName]: `${T}StateEntered` } = {
   Pass: "PassStateEntered",
   Task: "TaskStateEntered",
   Choice: "ChoiceStateEntered",
@@ -108,7 +108,7 @@ export const STATE_ENTERED: Readonly<Record<StateTypeName, HistoryEventType>> = 
   Map: "MapStateEntered",
 };
 
-export const STATE_EXITED: Readonly<Record<StateTypeName, HistoryEventType>> = {
+export const STATE_EXITED: { readonly [T in StateTypeName]: `${T}StateExited` } = {
   Pass: "PassStateExited",
   Task: "TaskStateExited",
   Choice: "ChoiceStateExited",
@@ -127,12 +127,22 @@ export const STATE_EXITED: Readonly<Record<StateTypeName, HistoryEventType>> = {
  * log keeps a reference to the head and the data, and writes the details
  * from them when the history is read.
  */
-export interface EventHead {
-  readonly type: HistoryEventType;
-  readonly name: string;
-  readonly holds: "input" | "output" | "index";
-}
+export type EventHead =
+  | { readonly type: `${StateTypeName}StateEntered`; readonly name: string; readonly holds: "input" }
+  | { readonly type: `${StateTypeName}StateExited`; readonly name: string; readonly holds: "output" }
+  | {
+      readonly type: "MapIterationStarted" | "MapIterationSucceeded";
+      readonly name: string;
+      readonly holds: "index";
+    };
 
-export function eventHead(type: HistoryEventType, name: string, holds: EventHead["holds"]): EventHead {
-  return Object.freeze({ type, name, holds });
+export function eventHead(type: `${StateTypeName}StateEntered`, name: string, holds: "input"): EventHead;
+export function eventHead(type: `${StateTypeName}StateExited`, name: string, holds: "output"): EventHead;
+export function eventHead(
+  type: "MapIterationStarted" | "MapIterationSucceeded",
+  name: string,
+  holds: "index",
+): EventHead;
+export function eventHead(type: EventHead["type"], name: string, holds: EventHead["holds"]): EventHead {
+  return Object.freeze({ type, name, holds }) as EventHead;
 }

@@ -179,7 +179,7 @@ export class HistoryLog {
 
   /** Writes every event in AWS's shape; `firstId` is the id of the first. */
   write(firstId: number): HistoryEvent[] {
-    const written: HistoryEvent[] = [];
+    const written = new Array<HistoryEvent>(this.#length);
     let lastPayload: JsonValue | undefined;
     let lastText = "";
     let timestamp = "";
@@ -200,17 +200,19 @@ export class HistoryLog {
       } else {
         previousEventId++;
       }
-      const event: { -readonly [K in keyof HistoryEvent]: HistoryEvent[K] } = {
-        id: firstId + i,
-        previousEventId,
-        timestamp,
-        type,
-      };
-      const key = detailsKeyOf(type);
+      const id = firstId + i;
       if (typeof head === "string") {
+        const event: { -readonly [K in keyof HistoryEvent]: HistoryEvent[K] } = {
+          id,
+          previousEventId,
+          timestamp,
+          type,
+        };
+        const key = detailsKeyOf(type);
         if (key !== undefined) event[key] = writtenDetails(data as RecordedDetails | undefined);
+        written[i] = event;
       } else if (head.holds === "index") {
-        event[key!] = { name: head.name, index: data as number };
+        written[i] = iterationEvent(id, previousEventId, timestamp, head, data as number);
       } else {
         // An exited state's output is usually the next entered event's input: one text for both.
         const payload = data as JsonValue;
@@ -218,10 +220,8 @@ export class HistoryLog {
           lastPayload = payload;
           lastText = JSON.stringify(payload);
         }
-        const field = head.holds;
-        event[key!] = { name: head.name, [field]: lastText, [`${field}Details`]: { truncated: false } };
+        written[i] = stateEvent(id, previousEventId, timestamp, head, lastText);
       }
-      written.push(event);
     }
     return written;
   }
@@ -239,6 +239,62 @@ export class HistoryLog {
     this.#lastTime = Number.NaN;
     this.#lastPreviousEventId = Number.NaN;
   }
+}
+
+/*
+ * Most events of a history are a state's entered and exited events and a
+ * Map's iteration events. They are written as literals, one per details
+ * field, rather than by storing a details key into a fresh object: the
+ * keyed store sees every type's key, and writing a long history was twice
+ * as slow as the run that recorded it.
+ */
+
+function stateEvent(
+  id: number,
+  previousEventId: number,
+  timestamp: string,
+  head: Exclude<EventHead, { holds: "index" }>,
+  text: string,
+): HistoryEvent {
+  return head.holds === "input"
+    ? {
+        id,
+        previousEventId,
+        timestamp,
+        type: head.type,
+        stateEnteredEventDetails: { name: head.name, input: text, inputDetails: { truncated: false } },
+      }
+    : {
+        id,
+        previousEventId,
+        timestamp,
+        type: head.type,
+        stateExitedEventDetails: { name: head.name, output: text, outputDetails: { truncated: false } },
+      };
+}
+
+function iterationEvent(
+  id: number,
+  previousEventId: number,
+  timestamp: string,
+  head: Extract<EventHead, { holds: "index" }>,
+  index: number,
+): HistoryEvent {
+  return head.type === "MapIterationStarted"
+    ? {
+        id,
+        previousEventId,
+        timestamp,
+        type: head.type,
+        mapIterationStartedEventDetails: { name: head.name, index },
+      }
+    : {
+        id,
+        previousEventId,
+        timestamp,
+        type: head.type,
+        mapIterationSucceededEventDetails: { name: head.name, index },
+      };
 }
 
 function writtenDetails(details: RecordedDetails | undefined): JsonObject {
