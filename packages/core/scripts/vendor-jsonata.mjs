@@ -132,6 +132,49 @@ const EDITS = [
     replace: "if (Object.prototype.hasOwnProperty.call(groups, key)) {",
     count: 1,
   },
+  // Keys that come from data are stored as own properties (setDataKey, in
+  // the wrapper below): assigned, a key "__proto__" set the new object's
+  // prototype to a value from the expression or the input — the key was
+  // lost (`{"__proto__": {"p": 1}}` gave `{}`) and `$merge` then copied the
+  // prototype's fields as its own. AWS's results for such keys are not
+  // recorded; a key kept as a key is what JSON data means (and what a
+  // JSONata on Java maps gives).
+  {
+    why: "object constructor: a key from data is an own property",
+    find: "                result[key] = value;",
+    replace: "                setDataKey(result, key, value);",
+    count: 1,
+  },
+  {
+    why: "$merge: a key from data is an own property",
+    find: "                result[prop] = obj[prop];",
+    replace: "                setDataKey(result, prop, obj[prop]);",
+    count: 1,
+  },
+  {
+    why: "$spread: a key from data is an own property",
+    find: "                obj[key] = arg[key];",
+    replace: "                setDataKey(obj, key, arg[key]);",
+    count: 1,
+  },
+  {
+    why: "$sift: a key from data is an own property",
+    find: "                result[item] = entry;",
+    replace: "                setDataKey(result, item, entry);",
+    count: 1,
+  },
+  {
+    why: "$keys: a key from data is an own property of the set of keys",
+    find: "                    merge[key] = true;",
+    replace: "                    setDataKey(merge, key, true);",
+    count: 1,
+  },
+  {
+    why: "transform operator: an updated key is an own property of the copy",
+    find: "                            match[prop] = update[prop];",
+    replace: "                            setDataKey(match, prop, update[prop]);",
+    count: 1,
+  },
   {
     why: "String.prototype.match would compile a backtracking RegExp from a (possibly user-written) signature; route it through the host's RegExp",
     find: "var match = badSig.match(partialPattern);",
@@ -239,9 +282,14 @@ export function transformJsonata(source, version) {
   return `${header(version)}
 // The factory runs once per host: \`RegExp\` below shadows the global for the
 // whole bundle, so every regular expression it builds (regex literals,
-// signatures, date pictures) uses the host's linear-time engine.
+// signatures, date pictures) uses the host's linear-time engine; setDataKey
+// stores a key that came from data as an own property, even "__proto__".
 export function instantiateJsonata(host) {
 const RegExp = host.RegExp;
+function setDataKey(target, key, value) {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
 return (${body})();
 }
 `;

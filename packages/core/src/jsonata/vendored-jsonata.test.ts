@@ -75,4 +75,24 @@ describe("the vendored synchronous JSONata", () => {
     expect(result).not.toBeInstanceOf(Promise);
     expect(result).toEqual(expected);
   });
+
+  // A key "__proto__" that comes from the expression or the data is a key: assigned, it set the new
+  // object's prototype instead (the key vanished, and $merge copied the prototype's fields).
+  const protoKeys: [string, string][] = [
+    ['{"__proto__": {"p": 1}}', '{"__proto__":{"p":1}}'],
+    ['$merge([{"__proto__": {"p": 1}}, {"a": 2}])', '{"__proto__":{"p":1},"a":2}'],
+    ['$merge([$states.input, {"a": 2}])', '{"__proto__":{"q":1},"a":2}'],
+    ['$spread({"__proto__": 1, "b": 2})', '[{"__proto__":1},{"b":2}]'],
+    ["$sift($states.input, function($v){ true })", '{"__proto__":{"q":1}}'],
+    ['$keys({"__proto__": 1, "b": 2})', '["__proto__","b"]'],
+    ['$states.input ~> |$|{"__proto__": {"r": 2}}|', '{"__proto__":{"r":2}}'],
+    ['{"a": 1} ~> |$|{"__proto__": {"r": 2}}|', '{"a":1,"__proto__":{"r":2}}'],
+  ];
+  it.each(protoKeys)("keeps the key __proto__ as a key: %s", (expression, expected) => {
+    const template = compileJsonataTemplate(`{% ${expression} %}`, []);
+    const input = JSON.parse('{"__proto__": {"q": 1}}') as unknown;
+    const result = evaluateJsonataTemplate(template, "Output", bindings(input));
+    expect(JSON.stringify(result)).toBe(expected);
+    expect(Object.getPrototypeOf(result)).toBe(Array.isArray(result) ? Array.prototype : Object.prototype);
+  });
 });

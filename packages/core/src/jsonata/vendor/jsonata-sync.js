@@ -9,9 +9,14 @@
  */
 // The factory runs once per host: `RegExp` below shadows the global for the
 // whole bundle, so every regular expression it builds (regex literals,
-// signatures, date pictures) uses the host's linear-time engine.
+// signatures, date pictures) uses the host's linear-time engine; setDataKey
+// stores a key that came from data as an own property, even "__proto__".
 export function instantiateJsonata(host) {
 const RegExp = host.RegExp;
+function setDataKey(target, key, value) {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
 return (function(){var define,module,exports;return (function(){function r(e,n,t){function o(i,f){if(!n[i]){if(!e[i]){var c="function"==typeof require&&require;if(!f&&c)return c(i,!0);if(u)return u(i,!0);var a=new Error("Cannot find module '"+i+"'");throw a.code="MODULE_NOT_FOUND",a}var p=n[i]={exports:{}};e[i][0].call(p.exports,function(r){var n=e[i][1][r];return o(n||r)},p,p.exports,r,e,n,t)}return n[i].exports}for(var u="function"==typeof require&&require,i=0;i<t.length;i++)o(t[i]);return o}return r})()({1:[function(require,module,exports){
 /**
  * © Copyright IBM Corp. 2018 All Rights Reserved
@@ -3029,7 +3034,7 @@ const functions = (() => {
             arg.forEach(function (item) {
                 var allkeys = keys(item);
                 allkeys.forEach(function (key) {
-                    merge[key] = true;
+                    setDataKey(merge, key, true);
                 });
             });
             result = keys(merge);
@@ -3119,7 +3124,7 @@ const functions = (() => {
         } else if (arg !== null && typeof arg === 'object' && !isLambda(arg)) {
             for (var key in arg) {
                 var obj = {};
-                obj[key] = arg[key];
+                setDataKey(obj, key, arg[key]);
                 result.push(obj);
             }
         } else {
@@ -3144,7 +3149,7 @@ const functions = (() => {
 
         arg.forEach(function (obj) {
             for (var prop in obj) {
-                result[prop] = obj[prop];
+                setDataKey(result, prop, obj[prop]);
             }
         });
         return result;
@@ -3418,7 +3423,7 @@ const functions = (() => {
             // invoke func
             var res = func.apply(this, func_args);
             if (boolean(res)) {
-                result[item] = entry;
+                setDataKey(result, item, entry);
             }
         }
 
@@ -4418,7 +4423,7 @@ var jsonata = (function() {
         for (let generator of generators) {
             var [key, value] = generator;
             if(typeof value !== 'undefined') {
-                result[key] = value;
+                setDataKey(result, key, value);
             }
         }
 
@@ -4768,7 +4773,7 @@ var jsonata = (function() {
                         }
                         // merge the update
                         for(var prop in update) {
-                            match[prop] = update[prop];
+                            setDataKey(match, prop, update[prop]);
                         }
                     }
 
