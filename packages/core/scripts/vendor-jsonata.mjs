@@ -137,8 +137,7 @@ const EDITS = [
   // prototype to a value from the expression or the input — the key was
   // lost (`{"__proto__": {"p": 1}}` gave `{}`) and `$merge` then copied the
   // prototype's fields as its own. AWS's results for such keys are not
-  // recorded; a key kept as a key is what JSON data means (and what a
-  // JSONata on Java maps gives).
+  // recorded; a key kept as a key is what JSON data means.
   {
     why: "object constructor: a key from data is an own property",
     find: "                result[key] = value;",

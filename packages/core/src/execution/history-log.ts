@@ -245,8 +245,8 @@ export class HistoryLog {
  * Most events of a history are a state's entered and exited events and a
  * Map's iteration events. They are written as literals, one per details
  * field, rather than by storing a details key into a fresh object: the
- * keyed store sees every type's key, and writing a long history was twice
- * as slow as the run that recorded it.
+ * keyed store sees every type's key, and writing a long history took longer
+ * than the run that recorded it.
  */
 
 function stateEvent(
