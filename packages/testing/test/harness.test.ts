@@ -166,6 +166,19 @@ describe("randomness", () => {
   });
 });
 
+describe("runs", () => {
+  it("writes a run's history when it is first read, as the execution's own", async () => {
+    const harness = createHarness();
+    harness.mock.state("Charge").returns({ chargeId: "ch-1" });
+    harness.mock.state("Ship").returns({ MessageId: "m-1" });
+    const run = await harness.run(harness.load(order), { orderId: "o-1", amount: 5 });
+    expect(run.history).toBe(run.execution.history());
+    expect(run.history.map((event) => event.type)).toContain("ExecutionSucceeded");
+    expect(run.visited).toBe(run.visited);
+    expect(run).toMatchObject({ status: "SUCCEEDED", visited: ["Validate", "Charge", "Ship"] });
+  });
+});
+
 describe("mocks", () => {
   it("answers by state name and records each call", async () => {
     const harness = createHarness();
