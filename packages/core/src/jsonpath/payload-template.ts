@@ -162,11 +162,6 @@ function evaluateObject(
   return result;
 }
 
-/** ErrorPath and CausePath: a value source is a template node of its own. */
-export function evaluateValueSource(source: ValueSource, scope: TemplateScope): JsonValue {
-  return evaluatePayloadTemplate(source, scope);
-}
-
 function resolveSourcePath(source: ValueSource & { readonly kind: "path" }, scope: TemplateScope): JsonValue {
   const value = findPath(source.path, scope);
   if (value === undefined) {

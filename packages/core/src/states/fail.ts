@@ -8,7 +8,7 @@ import type { CompiledFail, JsonataField } from "../definition/compiled.js";
 import { StatesError, StateRuntimeError } from "../errors.js";
 import type { JsonValue } from "../json.js";
 import type { ValueSource } from "../jsonpath/payload-template.js";
-import { evaluateValueSource } from "../jsonpath/payload-template.js";
+import { evaluatePayloadTemplate } from "../jsonpath/payload-template.js";
 import { jsonataTypeError } from "../jsonata/jsonata-template.js";
 import { evaluateData } from "../dataflow/data-template.js";
 import { evalScope } from "../dataflow/eval-scope.js";
@@ -42,7 +42,8 @@ function readField(
     if (typeof value !== "string") throw jsonataTypeError(field.template, field.field, "string", value);
     return value;
   }
-  const value: JsonValue = evaluateValueSource(field, evalScope(session, frame, input));
+  // A value source (ErrorPath, CausePath) is a template node of its own.
+  const value: JsonValue = evaluatePayloadTemplate(field, evalScope(session, frame, input));
   if (typeof value !== "string") {
     throw new StateRuntimeError(
       `The ${name} field must resolve to a string, but was: ${JSON.stringify(value)}`,
